@@ -1,0 +1,196 @@
+package org.larco.lartpc.readout;
+
+import org.larco.lartpc.config.ArgonConfig;
+import org.larco.lartpc.config.DetectorConfig;
+import org.larco.lartpc.config.ReadoutConfig;
+import org.larco.lartpc.config.WirePlaneConfig;
+import org.larco.lartpc.sim.DepositBuffer;
+import org.larco.lartpc.sim.LiquidArgon;
+import org.larco.lartpc.sim.SimulatedEvent;
+
+import java.util.SplittableRandom;
+
+/**
+ * Turns energy deposits into wire-plane images: recombination, drift with lifetime loss and
+ * diffusion, projection onto three wire planes, a crop around the vertex, the wire response,
+ * correlated noise, ADC digitisation with pedestal, pedestal subtraction and averaging of ticks
+ * into time pixels. Thread-safe; each call uses the random stream it is given.
+ */
+public final class WireReadout {
+
+    /** Pixels kept between the vertex and the crop edge. */
+    private static final int VERTEX_MARGIN_PIXELS = 4;
+
+    private final DetectorConfig config;
+    private final ResponseKernels kernels;
+    private final int wires;
+    private final int timePixels;
+    private final int ticksPerPixel;
+    private final int ticks;
+    private final double tickCm;
+
+    public WireReadout(DetectorConfig config) {
+        this.config = config;
+        ReadoutConfig readout = config.readout();
+        this.kernels = new ResponseKernels(readout.shapingTimeUs(), readout.tickUs(), readout.inductionGain());
+        this.wires = config.image().wires();
+        this.timePixels = config.image().timePixels();
+        this.ticksPerPixel = config.effectiveTicksPerPixel();
+        this.ticks = timePixels * ticksPerPixel;
+        this.tickCm = config.argon().driftVelocityMmPerUs() * readout.tickUs() / 10;
+    }
+
+    public int planes() {
+        return config.readout().planes().size();
+    }
+
+    /** Returns the image of one event, laid out (plane, wire, time pixel). */
+    public float[] digitize(SimulatedEvent event, SplittableRandom noiseRandom) {
+        DriftedCharge charge = drift(event, noiseRandom);
+        double[] center = cropCenter(event.vertexCm(), charge);
+        double driftOrigin = cropOrigin(center[0], event.vertexCm()[0], tickCm * ticksPerPixel, timePixels);
+        int planeCount = planes();
+        float[] image = new float[planeCount * wires * timePixels];
+        float[] samples = new float[wires * ticks];
+        for (int p = 0; p < planeCount; p++) {
+            WirePlaneConfig plane = config.readout().planes().get(p);
+            java.util.Arrays.fill(samples, 0f);
+            addSignal(samples, plane, charge, center, event.vertexCm(), driftOrigin);
+            addNoiseAndDigitize(samples, plane, noiseRandom);
+            average(samples, image, p);
+        }
+        return image;
+    }
+
+    /** Deposits after recombination, lifetime loss and diffusion: positions (cm) and charge in ADC tick units. */
+    private record DriftedCharge(float[] x, float[] y, float[] z, float[] adcArea, int size) {
+    }
+
+    private DriftedCharge drift(SimulatedEvent event, SplittableRandom random) {
+        ArgonConfig argon = config.argon();
+        DepositBuffer deposits = event.deposits();
+        int n = deposits.size();
+        float[] x = new float[n];
+        float[] y = new float[n];
+        float[] z = new float[n];
+        float[] area = new float[n];
+        double lifetimeUs = argon.electronLifetimeMs() * 1000;
+        double velocityCmPerUs = argon.driftVelocityMmPerUs() / 10;
+        double electronsPerAdc = config.readout().electronsPerAdc();
+        for (int i = 0; i < n; i++) {
+            double driftCm = Math.max(0, event.vertexDriftCm() + deposits.x(i) - event.vertexCm()[0]);
+            double driftUs = driftCm / velocityCmPerUs;
+            double survival = LiquidArgon.recombinationSurvival(deposits.dEdxMevPerCm(i), argon.driftFieldKvPerCm(),
+                    argon.recombinationAlpha(), argon.recombinationBeta());
+            double electrons = deposits.energyMev(i) / LiquidArgon.W_ION_MEV * survival * Math.exp(-driftUs / lifetimeUs);
+            double driftSeconds = driftUs * 1e-6;
+            double sigmaLongitudinal = Math.sqrt(2 * argon.longitudinalDiffusionCm2PerS() * driftSeconds);
+            double sigmaTransverse = Math.sqrt(2 * argon.transverseDiffusionCm2PerS() * driftSeconds);
+            x[i] = (float) (deposits.x(i) + sigmaLongitudinal * random.nextGaussian());
+            y[i] = (float) (deposits.y(i) + sigmaTransverse * random.nextGaussian());
+            z[i] = (float) (deposits.z(i) + sigmaTransverse * random.nextGaussian());
+            area[i] = (float) (electrons / electronsPerAdc);
+        }
+        return new DriftedCharge(x, y, z, area, n);
+    }
+
+    /** Returns the point halfway between the vertex and the charge-weighted centroid. */
+    private static double[] cropCenter(double[] vertex, DriftedCharge charge) {
+        double total = 0;
+        double cx = 0;
+        double cy = 0;
+        double cz = 0;
+        for (int i = 0; i < charge.size(); i++) {
+            double q = charge.adcArea()[i];
+            total += q;
+            cx += q * charge.x()[i];
+            cy += q * charge.y()[i];
+            cz += q * charge.z()[i];
+        }
+        if (total <= 0) {
+            return vertex.clone();
+        }
+        return new double[] {
+            0.5 * (vertex[0] + cx / total),
+            0.5 * (vertex[1] + cy / total),
+            0.5 * (vertex[2] + cz / total)};
+    }
+
+    /** Returns the lower edge of a crop of {@code pixels} around {@code center} that keeps the vertex inside. */
+    private static double cropOrigin(double center, double vertex, double pixelCm, int pixels) {
+        double origin = center - pixels * pixelCm / 2;
+        double lowest = vertex - (pixels - VERTEX_MARGIN_PIXELS) * pixelCm;
+        double highest = vertex - VERTEX_MARGIN_PIXELS * pixelCm;
+        return Math.max(lowest, Math.min(highest, origin));
+    }
+
+    private void addSignal(float[] samples, WirePlaneConfig plane, DriftedCharge charge, double[] center,
+                           double[] vertex, double driftOrigin) {
+        double angle = Math.toRadians(plane.angleDeg());
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double pitchCm = plane.wirePitchMm() / 10;
+        double wireOrigin = cropOrigin(center[2] * cos - center[1] * sin, vertex[2] * cos - vertex[1] * sin,
+                pitchCm, wires);
+        int kernelLength = kernels.length();
+        for (int i = 0; i < charge.size(); i++) {
+            double wireCoordinate = charge.z()[i] * cos - charge.y()[i] * sin;
+            int wire = (int) Math.floor((wireCoordinate - wireOrigin) / pitchCm);
+            if (wire < 0 || wire >= wires) {
+                continue;
+            }
+            double tick = (charge.x()[i] - driftOrigin) / tickCm;
+            int firstTick = (int) Math.floor(tick);
+            if (firstTick >= ticks || firstTick + kernelLength <= 0) {
+                continue;
+            }
+            int phase = Math.min(ResponseKernels.PHASES - 1, (int) ((tick - firstTick) * ResponseKernels.PHASES));
+            float[] kernel = kernels.kernel(plane.collection(), phase);
+            float amplitude = charge.adcArea()[i];
+            int row = wire * ticks;
+            int start = Math.max(0, -firstTick);
+            int end = Math.min(kernelLength, ticks - firstTick);
+            for (int k = start; k < end; k++) {
+                samples[row + firstTick + k] += amplitude * kernel[k];
+            }
+        }
+    }
+
+    /**
+     * Adds noise that is correlated from tick to tick (first-order autoregressive, so not white),
+     * then digitises with the plane's pedestal and subtracts the pedestal again.
+     */
+    private void addNoiseAndDigitize(float[] samples, WirePlaneConfig plane, SplittableRandom random) {
+        double rms = plane.noiseAdcRms();
+        double correlation = config.readout().noiseCorrelation();
+        double innovation = rms * Math.sqrt(1 - correlation * correlation);
+        int pedestal = (int) Math.round(plane.pedestalAdc());
+        int maxAdc = (1 << config.readout().adcBits()) - 1;
+        for (int wire = 0; wire < wires; wire++) {
+            int row = wire * ticks;
+            double noise = rms * FastGaussian.next(random);
+            for (int t = 0; t < ticks; t++) {
+                noise = correlation * noise + innovation * FastGaussian.next(random);
+                long adc = Math.round(pedestal + samples[row + t] + noise);
+                adc = Math.max(0, Math.min(maxAdc, adc));
+                samples[row + t] = adc - pedestal;
+            }
+        }
+    }
+
+    private void average(float[] samples, float[] image, int plane) {
+        float scale = 1f / ticksPerPixel;
+        for (int wire = 0; wire < wires; wire++) {
+            int row = wire * ticks;
+            int out = (plane * wires + wire) * timePixels;
+            for (int pixel = 0; pixel < timePixels; pixel++) {
+                float sum = 0;
+                int first = row + pixel * ticksPerPixel;
+                for (int t = 0; t < ticksPerPixel; t++) {
+                    sum += samples[first + t];
+                }
+                image[out + pixel] = sum * scale;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.larco.node.daemon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.larco.node.learner.TestResult;
+import org.larco.node.round.RoundListener;
+
+/**
+ * What this node learned locally about each round: its own test scores (which never go on the
+ * ledger) and the accuracy of each adopted head on its test set. Thread-safe.
+ */
+public final class LocalHistory implements RoundListener {
+
+    /** A score this learner computed in one round. */
+    public record LocalScore(long experiment, long round, double voteScore, double testScore, boolean approve, boolean proposer) {
+    }
+
+    /** Accuracy of the head on this node's test set, measured when it was adopted. */
+    public record HeadAccuracy(long experiment, String headHex, double accuracy, long adoptedAfterRound) {
+    }
+
+    private final List<LocalScore> scores = new CopyOnWriteArrayList<>();
+    private final List<HeadAccuracy> headAccuracies = new CopyOnWriteArrayList<>();
+    private final List<RoundListener> forwards = new CopyOnWriteArrayList<>();
+
+    /** Adds a listener that sees every callback after this history recorded it. */
+    public void forwardTo(RoundListener listener) {
+        forwards.add(listener);
+    }
+
+    @Override
+    public void proposed(long experiment, long round, String weightsHashHex, TestResult ownResult) {
+        scores.add(new LocalScore(experiment, round, ownResult.voteScore(), ownResult.testScore(), true, true));
+        forwards.forEach(l -> l.proposed(experiment, round, weightsHashHex, ownResult));
+    }
+
+    @Override
+    public void voted(long experiment, long round, boolean approve, TestResult result, String reason) {
+        if (result != null) {
+            scores.add(new LocalScore(experiment, round, result.voteScore(), result.testScore(), approve, false));
+        }
+        forwards.forEach(l -> l.voted(experiment, round, approve, result, reason));
+    }
+
+    @Override
+    public void adopted(long experiment, String headHex) {
+        forwards.forEach(l -> l.adopted(experiment, headHex));
+    }
+
+    public void recordHeadAccuracy(HeadAccuracy accuracy) {
+        headAccuracies.add(accuracy);
+    }
+
+    public List<LocalScore> scores() {
+        return new ArrayList<>(scores);
+    }
+
+    public List<HeadAccuracy> headAccuracies() {
+        return new ArrayList<>(headAccuracies);
+    }
+}

@@ -1,0 +1,19 @@
+package org.larco.node.round;
+
+import org.larco.node.learner.TestResult;
+
+/** Callbacks from a {@link RoundEngine} about what its learner did; all methods default to no-ops. */
+public interface RoundListener {
+
+    /** The learner's proposal for a round was accepted by CheckTx. */
+    default void proposed(long experiment, long round, String weightsHashHex, TestResult ownResult) {
+    }
+
+    /** The learner's vote was accepted by CheckTx; {@code result} is empty when it voted no without scoring. */
+    default void voted(long experiment, long round, boolean approve, TestResult result, String reason) {
+    }
+
+    /** The learner made the experiment's head its current model. */
+    default void adopted(long experiment, String headHex) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.larco.node.simulate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.larco.node.eval.ClassifierEvaluation;
+import org.larco.node.report.RoundRecord;
+
+/**
+ * The outcome of a simulation.
+ *
+ * @param rounds one record per closed round
+ * @param comparison evaluations on the common test set: "shared", "alone:NAME" per learner, "pooled"
+ * @param headHex the experiment's final head
+ * @param adoptedHeads each learner's adopted head at the end, in learner order
+ * @param wallTime time from start to the end of the comparison
+ */
+public record SimulationResult(
+        List<RoundRecord> rounds,
+        Map<String, ClassifierEvaluation> comparison,
+        String headHex,
+        List<String> adoptedHeads,
+        Duration wallTime) {
+
+    public long acceptedRounds() {
+        return rounds.stream().filter(r -> r.status().equals("ACCEPTED")).count();
+    }
+}
