@@ -3,10 +3,14 @@ package org.larco.lartpc.baseline;
 import org.larco.lartpc.data.ImageDataset;
 
 /**
- * A few hand-made features of the collection-plane image that a physicist would look at first:
- * total charge, number of hit pixels, charge per hit pixel, brightest pixel, length and width of
- * the charge cloud along its principal axes, share of charge in the brightest pixels, charge
- * asymmetry along the main axis (a Bragg peak at one end), and hit pixels on the induction planes.
+ * Hand-made image features that a physicist would look at first. From the collection plane:
+ * <ul>
+ *   <li>total charge, number of hit pixels, charge per hit pixel and brightest pixel;</li>
+ *   <li>length and width of the charge cloud along its principal axes;</li>
+ *   <li>share of the charge in the brightest tenth of the hit pixels;</li>
+ *   <li>charge asymmetry along the main axis, which a Bragg peak at one end raises.</li>
+ * </ul>
+ * The last feature counts hit pixels on the induction planes.
  */
 public final class HandFeatures {
 
@@ -28,6 +32,7 @@ public final class HandFeatures {
         int hits = 0;
         double brightest = 0;
         float[] hitValues = new float[height * width];
+
         for (int wire = 0; wire < height; wire++) {
             for (int bin = 0; bin < width; bin++) {
                 float value = data.pixel(i, collection, wire, bin);
@@ -40,6 +45,7 @@ public final class HandFeatures {
                 }
             }
         }
+
         double[] features = new double[COUNT];
         features[0] = Math.log1p(total);
         features[1] = Math.log1p(hits);
@@ -49,6 +55,7 @@ public final class HandFeatures {
             addShape(data, i, collection, total, sumWire / total, sumTime / total, features);
             features[7] = topShare(hitValues, hits, total);
         }
+
         features[8] = Math.log1p(inductionHits(data, i));
         return features;
     }

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code generate}: simulates a labelled dataset and writes it as HDF5. */
@@ -67,13 +68,21 @@ public final class GenerateCommand implements Callable<Integer> {
             DatasetGenerator generator = new DatasetGenerator(config, parsedTask);
             ImageDataset data = quiet ? generator.generate(events, seed, threadCount)
                     : generator.generate(events, seed, threadCount, new ProgressBar(err, events, "events"));
-            Hdf5Datasets.write(out, data);
+            Hdf5Datasets.write(out, data, Map.of(
+                    "generator", "larco-lartpc",
+                    "task", parsedTask.cliName(),
+                    "seed", Long.toString(seed),
+                    "config", config.toJson()));
             spec.commandLine().getOut().printf("wrote %d %s events (%s, class counts %s for %s) from %s to %s%n",
                     data.size(), parsedTask.cliName(), data.shapeText(), Arrays.toString(data.classCounts()),
                     data.classNames(), config.name(), out);
             return 0;
         } catch (IllegalArgumentException | UncheckedIOException | IllegalStateException e) {
             err.println("generate failed: " + e.getMessage());
+            return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("generate failed: out of memory for " + events + " events (about 170 kB per event at 3x64x64 while writing);"
+                    + " give the JVM more heap with -Xmx or generate fewer events per file");
             return 1;
         }
     }

@@ -1,5 +1,5 @@
 package org.larco.lartpc.config;
 
-/** A flat spectrum between two values in MeV (momentum in MeV/c where the key says so). */
+/** A flat spectrum between two values in MeV, or in MeV/c for the momentum keys. */
 public record EnergyRange(double min, double max) {
 }

@@ -34,6 +34,11 @@ public final class Hdf5Datasets {
     public static final String FORMAT = "larco-lartpc-images";
     public static final int FORMAT_VERSION = 1;
 
+    private static final int READ_BLOCK_EVENTS = 256;
+    /** Root attributes of the layout itself; jHDF adds "_jHDF" with its version. */
+    private static final java.util.Set<String> RESERVED_ATTRIBUTES =
+            java.util.Set.of("format", "format_version", "class_names", "sources", "_jHDF");
+
     private static final Logger LOG = LoggerFactory.getLogger(Hdf5Datasets.class);
 
     private Hdf5Datasets() {
@@ -47,6 +52,22 @@ public final class Hdf5Datasets {
      * @throws UncheckedIOException     when the file cannot be written
      */
     public static void write(Path file, ImageDataset data) {
+        write(file, data, Map.of());
+    }
+
+    /**
+     * Writes a dataset atomically with extra string attributes on the root group, for example the
+     * generator's task, seed and configuration.
+     *
+     * @throws IllegalArgumentException when the dataset is empty or an attribute name is reserved
+     */
+    public static void write(Path file, ImageDataset data, Map<String, String> metadata) {
+        for (String name : metadata.keySet()) {
+            if (RESERVED_ATTRIBUTES.contains(name)) {
+                throw new IllegalArgumentException("cannot write metadata '" + name + "' to " + file
+                        + ": the name is reserved; reserved names are " + RESERVED_ATTRIBUTES);
+            }
+        }
         if (data.size() == 0) {
             throw new IllegalArgumentException("cannot write " + file + ": the dataset has no events");
         }
@@ -55,7 +76,8 @@ public final class Hdf5Datasets {
         try {
             Files.createDirectories(target.getParent());
             temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            writeContents(temporary, data);
+            writeContents(temporary, data, metadata);
+            FilePermissions.makeWorldReadable(temporary);
             moveIntoPlace(temporary, target);
             LOG.info("wrote {} events ({}) to {}", data.size(), data.shapeText(), target);
         } catch (IOException e) {
@@ -70,8 +92,8 @@ public final class Hdf5Datasets {
     /**
      * Reads a dataset written by {@link #write}.
      *
-     * @throws DatasetFormatException when the file is not HDF5, truncated, or a field is missing or has the
-     *                                wrong shape or values; the message names the file and the field
+     * @throws DatasetFormatException when the file is not HDF5 or is truncated, or when a field is missing
+     *                                or has the wrong shape or values. The message names the file and the field.
      */
     public static ImageDataset read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -88,9 +110,35 @@ public final class Hdf5Datasets {
         }
     }
 
-    private static void writeContents(Path temporary, ImageDataset data) {
+    /**
+     * Reads the extra string attributes written with {@link #write(Path, ImageDataset, Map)}.
+     *
+     * @throws DatasetFormatException when the file is not a readable HDF5 file
+     */
+    public static Map<String, String> readMetadata(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetFormatException(file, "(file)", "file not found or not a regular file");
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            Map<String, String> metadata = new java.util.TreeMap<>();
+            for (Map.Entry<String, Attribute> attribute : hdf.getAttributes().entrySet()) {
+                Object value = attribute.getValue().getData();
+                if (!RESERVED_ATTRIBUTES.contains(attribute.getKey()) && value instanceof String text) {
+                    metadata.put(attribute.getKey(), text);
+                }
+            }
+            return metadata;
+        } catch (HdfException e) {
+            throw new DatasetFormatException(file, "(file)", "not a readable HDF5 file, or truncated: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeContents(Path temporary, ImageDataset data, Map<String, String> metadata) {
         SourceTable sources = SourceTable.of(data.rawSources());
         try (WritableHdfFile hdf = HdfFile.write(temporary)) {
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(metadata).entrySet()) {
+                hdf.putAttribute(entry.getKey(), entry.getValue());
+            }
             hdf.putAttribute("format", FORMAT);
             hdf.putAttribute("format_version", FORMAT_VERSION);
             hdf.putAttribute("class_names", data.classNames().toArray(new String[0]));
@@ -158,21 +206,28 @@ public final class Hdf5Datasets {
         return ImageDataset.adopt(dims[1], dims[2], dims[3], classNames, images, labels, energies, sources, eventIds);
     }
 
+    /** Reads the images in blocks of events, so the nested arrays jHDF returns stay small. */
     private static float[][] flatImages(Path file, Dataset dataset, int[] dims) {
-        Object data = dataset.getData();
-        if (!(data instanceof float[][][][] shaped)) {
+        if (dataset.getJavaType() != float.class) {
             throw new DatasetFormatException(file, "images", "expected float32 values, found "
                     + dataset.getJavaType().getSimpleName());
         }
         int planes = dims[1];
         int height = dims[2];
         int width = dims[3];
-        float[][] images = new float[dims[0]][planes * height * width];
-        for (int i = 0; i < dims[0]; i++) {
-            for (int p = 0; p < planes; p++) {
-                for (int w = 0; w < height; w++) {
-                    System.arraycopy(shaped[i][p][w], 0, images[i], (p * height + w) * width, width);
+        float[][] images = new float[dims[0]][];
+        for (int from = 0; from < dims[0]; from += READ_BLOCK_EVENTS) {
+            int count = Math.min(READ_BLOCK_EVENTS, dims[0] - from);
+            Object block = dataset.getData(new long[] {from, 0, 0, 0}, new int[] {count, planes, height, width});
+            float[][][][] shaped = (float[][][][]) block;
+            for (int k = 0; k < count; k++) {
+                float[] flat = new float[planes * height * width];
+                for (int p = 0; p < planes; p++) {
+                    for (int w = 0; w < height; w++) {
+                        System.arraycopy(shaped[k][p][w], 0, flat, (p * height + w) * width, width);
+                    }
                 }
+                images[from + k] = flat;
             }
         }
         return images;

@@ -36,38 +36,33 @@ public final class ImageDataset {
      */
     public ImageDataset(int planes, int height, int width, List<String> classNames, float[][] images,
                         int[] labels, float[] energiesMev, String[] sources, long[] eventIds) {
-        if (planes <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("invalid image shape " + planes + "x" + height + "x" + width
-                    + ": every dimension must be > 0");
-        }
-        int size = images.length;
-        requireLength("labels", labels.length, size);
-        requireLength("energiesMev", energiesMev.length, size);
-        requireLength("sources", sources.length, size);
-        requireLength("eventIds", eventIds.length, size);
-        this.planes = planes;
-        this.height = height;
-        this.width = width;
-        this.classNames = List.copyOf(classNames);
-        this.images = new float[size][];
-        for (int i = 0; i < size; i++) {
-            if (images[i].length != planes * height * width) {
-                throw new IllegalArgumentException("image " + i + " has " + images[i].length + " values, expected "
-                        + planes + "x" + height + "x" + width + " = " + planes * height * width);
-            }
-            if (labels[i] < 0 || labels[i] >= classNames.size()) {
-                throw new IllegalArgumentException("label " + labels[i] + " of event " + i + " is outside 0.."
-                        + (classNames.size() - 1) + " for classes " + classNames);
-            }
-            this.images[i] = images[i].clone();
-        }
-        this.labels = labels.clone();
-        this.energiesMev = energiesMev.clone();
-        this.sources = sources.clone();
-        this.eventIds = eventIds.clone();
+        this(planes, height, width, classNames, copyRows(images), labels.clone(), energiesMev.clone(), sources.clone(),
+                eventIds.clone(), true);
+        validate();
     }
 
-    /** Wraps arrays without copying; the caller hands them over. */
+    private static float[][] copyRows(float[][] images) {
+        float[][] copy = new float[images.length][];
+        for (int i = 0; i < images.length; i++) {
+            copy[i] = images[i] == null ? null : images[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * Creates a dataset that takes over the given arrays without copying them, which halves the
+     * memory needed to build a large dataset. The caller must not change the arrays afterwards.
+     *
+     * @throws IllegalArgumentException when lengths or labels are inconsistent
+     */
+    public static ImageDataset wrap(int planes, int height, int width, List<String> classNames, float[][] images,
+                                    int[] labels, float[] energiesMev, String[] sources, long[] eventIds) {
+        ImageDataset checked = adopt(planes, height, width, classNames, images, labels, energiesMev, sources, eventIds);
+        checked.validate();
+        return checked;
+    }
+
+    /** Wraps arrays without copying or checking; the caller hands them over. */
     static ImageDataset adopt(int planes, int height, int width, List<String> classNames, float[][] images,
                               int[] labels, float[] energiesMev, String[] sources, long[] eventIds) {
         return new ImageDataset(planes, height, width, classNames, images, labels, energiesMev, sources, eventIds, true);
@@ -209,6 +204,27 @@ public final class ImageDataset {
         }
         return adopt(first.planes, first.height, first.width, first.classNames, images.toArray(new float[0][]),
                 labels, energies, sources, ids);
+    }
+
+    private void validate() {
+        if (planes <= 0 || height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("invalid image shape " + shapeText() + ": every dimension must be > 0");
+        }
+        int size = images.length;
+        requireLength("labels", labels.length, size);
+        requireLength("energiesMev", energiesMev.length, size);
+        requireLength("sources", sources.length, size);
+        requireLength("eventIds", eventIds.length, size);
+        for (int i = 0; i < size; i++) {
+            if (images[i] == null || images[i].length != planes * height * width) {
+                throw new IllegalArgumentException("image " + i + " has " + (images[i] == null ? "no" : images[i].length)
+                        + " values, expected " + shapeText() + " = " + planes * height * width);
+            }
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + labels[i] + " of event " + i + " is outside 0.."
+                        + (classNames.size() - 1) + " for classes " + classNames);
+            }
+        }
     }
 
     /** Returns "planes x height x width". */

@@ -1,5 +1,6 @@
 package org.larco.lartpc.display;
 
+import org.larco.lartpc.data.FilePermissions;
 import org.larco.lartpc.data.ImageDataset;
 
 import javax.imageio.ImageIO;
@@ -86,6 +87,7 @@ public final class EventDisplay {
             if (!ImageIO.write(image, "png", temporary.toFile())) {
                 throw new IllegalStateException("no PNG writer available in this Java runtime");
             }
+            FilePermissions.makeWorldReadable(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

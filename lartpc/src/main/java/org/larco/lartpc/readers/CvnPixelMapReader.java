@@ -64,6 +64,7 @@ public final class CvnPixelMapReader {
             throw new IllegalArgumentException("invalid view count " + views + ": LArCo images have 3 planes");
         }
         PlaneCropper cropper = new PlaneCropper(views, imageSize, imageSize);
+
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Float> energies = new ArrayList<>();
@@ -76,28 +77,33 @@ public final class CvnPixelMapReader {
                 skipped++;
                 continue;
             }
-            byte[] pixels = inflate(map, views * wires * ticks);
-            cropper.reset();
-            for (int index = 0; index < pixels.length; index++) {
-                int value = pixels[index] & 0xFF;
-                if (value != 0) {
-                    int tick = index % ticks;
-                    int wire = (index / ticks) % wires;
-                    int view = index / (ticks * wires);
-                    cropper.add(view, wire, tick, value);
-                }
-            }
-            images.add(cropper.crop());
+            images.add(cropMap(map, views, wires, ticks, cropper));
             labels.add(label);
             energies.add(0f);
             ids.add((long) i);
         }
+
         if (skipped > 0) {
             LOG.warn("skipped {} of {} CVN pixel maps whose interaction type is not numu CC, nue CC or NC",
                     skipped, mapFiles.size());
         }
         String source = mapFiles.isEmpty() ? "cvn" : String.valueOf(mapFiles.get(0).getParent().getFileName());
         return ReaderDatasets.build(imageSize, Task.NEUTRINO, source, images, labels, energies, ids);
+    }
+
+    private static float[] cropMap(Path map, int views, int wires, int ticks, PlaneCropper cropper) {
+        byte[] pixels = inflate(map, views * wires * ticks);
+        cropper.reset();
+        for (int index = 0; index < pixels.length; index++) {
+            int value = pixels[index] & 0xFF;
+            if (value != 0) {
+                int tick = index % ticks;
+                int wire = (index / ticks) % wires;
+                int view = index / (ticks * wires);
+                cropper.add(view, wire, tick, value);
+            }
+        }
+        return cropper.crop();
     }
 
     /** Returns the label in {@link Task#NEUTRINO} order for a CVN interaction type, or -1 to skip. */

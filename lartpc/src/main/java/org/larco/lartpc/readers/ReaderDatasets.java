@@ -25,7 +25,7 @@ final class ReaderDatasets {
         }
         String[] sources = new String[n];
         Arrays.fill(sources, source);
-        return new ImageDataset(3, imageSize, imageSize, task.classNames(), images.toArray(new float[0][]),
+        return ImageDataset.wrap(3, imageSize, imageSize, task.classNames(), images.toArray(new float[0][]),
                 labelArray, energyArray, sources, idArray);
     }
 

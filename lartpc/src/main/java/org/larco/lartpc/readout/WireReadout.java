@@ -11,10 +11,11 @@ import org.larco.lartpc.sim.SimulatedEvent;
 import java.util.SplittableRandom;
 
 /**
- * Turns energy deposits into wire-plane images: recombination, drift with lifetime loss and
- * diffusion, projection onto three wire planes, a crop around the vertex, the wire response,
- * correlated noise, ADC digitisation with pedestal, pedestal subtraction and averaging of ticks
- * into time pixels. Thread-safe; each call uses the random stream it is given.
+ * Turns energy deposits into wire-plane images. The charge goes through recombination, drift
+ * with lifetime loss and diffusion, and projection onto the three wire planes around a crop of
+ * the vertex region. Each wire then gets its response, correlated noise and ADC digitisation with
+ * pedestal, and the pedestal-subtracted ticks are averaged into time pixels. Instances are
+ * thread-safe because each call uses the random stream it is given.
  */
 public final class WireReadout {
 

@@ -76,7 +76,7 @@ public final class DatasetGenerator {
         java.util.Arrays.fill(sources, config.name());
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("generated {} events in {} s", events, String.format(java.util.Locale.ROOT, "%.2f", seconds));
-        return new ImageDataset(readout.planes(), config.image().wires(), config.image().timePixels(),
+        return ImageDataset.wrap(readout.planes(), config.image().wires(), config.image().timePixels(),
                 task.classNames(), images, labels, energies, sources, ids);
     }
 

@@ -23,7 +23,7 @@ public final class EventSimulator {
         this.radiusCm = simulationRadiusCm(config);
     }
 
-    /** Returns the simulation event for event number {@code eventIndex} of the dataset with {@code seed}. */
+    /** Simulates event number {@code eventIndex} of the dataset with {@code seed}. */
     public SimulatedEvent simulate(long seed, long eventIndex) {
         SplittableRandom random = eventRandom(seed, eventIndex, 0x51);
         double[] vertex = {0, 0, 0};
@@ -58,9 +58,11 @@ public final class EventSimulator {
     }
 
     /**
-     * Returns the radius of the simulated sphere: 1.5 times the larger crop extent, which holds
-     * every deposit that can land in a crop that contains the vertex.
+     * Returns the radius of the simulated sphere, 1.5 times the larger crop extent. A crop contains
+     * the vertex, so charge farther away reaches it only along a plane's wire direction.
      */
+    // NOTE: tracks nearly parallel to one plane's wires are cut at this radius although the rest
+    // of them would still project into that plane's crop.
     public static double simulationRadiusCm(DetectorConfig config) {
         double maxPitchMm = config.readout().planes().stream().mapToDouble(p -> p.wirePitchMm()).max().orElseThrow();
         double wireExtentCm = config.image().wires() * maxPitchMm / 10;

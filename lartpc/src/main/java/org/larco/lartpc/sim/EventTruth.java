@@ -5,7 +5,7 @@ package org.larco.lartpc.sim;
  */
 public final class EventTruth {
 
-    /** How the first primary's track ended. */
+    /** End of the first primary's track. */
     public enum TrackEnd { STOPPED, INTERACTED, DECAYED, ESCAPED, CONVERTED, NONE }
 
     double primaryPathLengthCm;

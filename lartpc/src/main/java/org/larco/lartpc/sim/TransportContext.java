@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * State shared by the transport steps of one event: the random stream, the particles still to
- * track, the deposits, the truth record and the simulation volume (a sphere around the vertex;
- * particles leaving it are dropped because they cannot reach the image crop).
+ * track, the deposits, the truth record and the simulation volume. The volume is a sphere around
+ * the vertex, and particles leaving it are dropped because they rarely reach the image crop.
  */
 final class TransportContext {
 

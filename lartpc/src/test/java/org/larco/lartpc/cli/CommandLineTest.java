@@ -47,6 +47,18 @@ class CommandLineTest {
     }
 
     @Test
+    void generateStoresGeneratorMetadata() {
+        Path file = dir.resolve("meta.h5");
+
+        run("generate", "--preset", "dune-fd", "--events", "2", "--seed", "99", "--out", file.toString());
+
+        java.util.Map<String, String> metadata = Hdf5Datasets.readMetadata(file);
+        assertEquals("99", metadata.get("seed"));
+        assertEquals("single-particle", metadata.get("task"));
+        assertEquals(org.larco.lartpc.config.DetectorConfig.preset("dune-fd").toJson(), metadata.get("config"));
+    }
+
+    @Test
     void generateDrawsProgressBarOnStderr() {
         run("generate", "--events", "5", "--threads", "1", "--out", dir.resolve("a.h5").toString());
 

@@ -53,6 +53,15 @@ class Hdf5DatasetsTest {
     }
 
     @Test
+    void writtenFileIsWorldReadable() throws IOException {
+        Path file = dir.resolve("data.h5");
+
+        Hdf5Datasets.write(file, ImageDatasetTest.tiny(2, "a"));
+
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void failedWriteLeavesNoPartialFile() throws IOException {
         Path blocked = dir.resolve("blocked.h5");
         Files.createDirectories(blocked.resolve("child"));
@@ -60,6 +69,16 @@ class Hdf5DatasetsTest {
         assertThrows(UncheckedIOException.class, () -> Hdf5Datasets.write(blocked, ImageDatasetTest.tiny(2, "a")));
 
         assertEquals(java.util.List.of("blocked.h5"), listNames());
+    }
+
+    @Test
+    void reservedMetadataNameIsRejected() {
+        Path file = dir.resolve("meta.h5");
+
+        assertThrows(IllegalArgumentException.class,
+                () -> Hdf5Datasets.write(file, ImageDatasetTest.tiny(2, "a"), java.util.Map.of("format", "x")));
+
+        assertFalse(Files.exists(file));
     }
 
     @Test

@@ -22,7 +22,7 @@ class EventDisplayTest {
     @TempDir
     Path dir;
 
-    /** One event: a charge of 100 ADC at wire 2, time bin 1 of the collection plane; -50 on induction U. */
+    /** Returns one event with 100 ADC at wire 2, time bin 1 of the collection plane and -50 ADC on plane U. */
     private static ImageDataset oneHit() {
         int size = 16;
         float[] image = new float[3 * size * size];
@@ -33,7 +33,7 @@ class EventDisplayTest {
     }
 
     @Test
-    void hitIsDrawnAtLowerLeftOfCollectionPanel() {
+    void collectionHitDrawnFromLowerLeft() {
         ImageDataset data = oneHit();
         BufferedImage canvas = EventDisplay.render(data, 0);
         int size = data.height() * 4;

@@ -26,7 +26,7 @@ class DatasetGeneratorTest {
     Path dir;
 
     @Test
-    void sameSeedGivesSameBytesOnAnyThreadCount() throws IOException {
+    void sameSeedSameBytesAnyThreads() throws IOException {
         DatasetGenerator generator = new DatasetGenerator(DetectorConfig.preset("microboone"), Task.SINGLE_PARTICLE);
         Path single = dir.resolve("single.h5");
         Path several = dir.resolve("several.h5");

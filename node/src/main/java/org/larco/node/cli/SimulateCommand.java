@@ -75,6 +75,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--garbage-learner", description = "Name of a learner (e.g. group-2) that proposes random weights; repeatable.")
     List<String> garbageLearners = new ArrayList<>();
 
+    @Option(names = "--no-baselines", description = "Skip training the alone and pooled comparison models at the end.")
+    boolean noBaselines;
+
     @Option(names = "--threads", defaultValue = "2", description = "Threads for data generation. Default: ${DEFAULT-VALUE}.")
     int threads;
 
@@ -83,9 +86,11 @@ public final class SimulateCommand implements Callable<Integer> {
         int[] fraction = parseThreshold(threshold);
         SimulationOptions options = new SimulationOptions(learners, rounds, eventsPerLearner, testEventsPerGroup, presets, seed,
                 epochsPerRound, batchSize, fraction[0], fraction[1], blockIntervalMs, deadlineBlocks, outDir, httpPort, keepServing,
-                garbageLearners, threads);
-        SimulationResult result = new Simulation(options, System.out).run();
+                garbageLearners, threads, !noBaselines);
+        Simulation simulation = new Simulation(options, System.out);
+        SimulationResult result = simulation.run();
         if (keepServing) {
+            Runtime.getRuntime().addShutdownHook(new Thread(simulation::close, "larco-simulate-shutdown"));
             Thread.currentThread().join();
         }
         return result.rounds().isEmpty() ? 3 : 0;

@@ -44,8 +44,8 @@ public final class LocalHistory implements RoundListener {
     }
 
     @Override
-    public void adopted(long experiment, String headHex) {
-        forwards.forEach(l -> l.adopted(experiment, headHex));
+    public void adopted(long experiment, long round, String headHex) {
+        forwards.forEach(l -> l.adopted(experiment, round, headHex));
     }
 
     public void recordHeadAccuracy(HeadAccuracy accuracy) {

@@ -24,7 +24,6 @@ final class ModelViewCache implements HttpApi.ModelViews, RoundListener {
     private final LocalHistory history;
     private volatile JsonObject model = new JsonObject().put("round", null).put("classes", List.of());
     private volatile JsonObject events = new JsonObject().put("classes", List.of()).put("events", List.of());
-    private volatile long lastClosedRound;
 
     ModelViewCache(HeadEvaluator evaluator, LearnerWorker worker, WeightsSource weights, LocalHistory history) {
         this.evaluator = evaluator;
@@ -34,18 +33,7 @@ final class ModelViewCache implements HttpApi.ModelViews, RoundListener {
     }
 
     @Override
-    public void proposed(long experiment, long round, String weightsHashHex, org.larco.node.learner.TestResult ownResult) {
-        lastClosedRound = Math.max(lastClosedRound, round - 1);
-    }
-
-    @Override
-    public void voted(long experiment, long round, boolean approve, org.larco.node.learner.TestResult result, String reason) {
-        lastClosedRound = Math.max(lastClosedRound, round - 1);
-    }
-
-    @Override
-    public void adopted(long experiment, String headHex) {
-        long afterRound = lastClosedRound;
+    public void adopted(long experiment, long afterRound, String headHex) {
         weights.load(headHex, 0, List.of())
                 .compose(head -> worker.run(() -> {
                     JsonObject modelView = evaluator.evaluate(head).put("round", afterRound).put("head", headHex);

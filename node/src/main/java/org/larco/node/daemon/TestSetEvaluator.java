@@ -42,12 +42,12 @@ public final class TestSetEvaluator implements HeadEvaluator {
             for (int i = 0; i < fpr.length; i++) {
                 points.add(new JsonArray().add(fpr[i]).add(tpr[i]));
             }
-            roc.add(new JsonObject().put("class", curve.className()).put("auc", curve.auc()).put("points", points));
+            roc.add(new JsonObject().put("class", curve.className()).put("auc", finiteOrNull(curve.auc())).put("points", points));
         }
         return new JsonObject()
                 .put("classes", new JsonArray(evaluation.classNames()))
                 .put("testEvents", evaluation.total())
-                .put("accuracy", evaluation.accuracy())
+                .put("accuracy", finiteOrNull(evaluation.accuracy()))
                 .put("confusion", confusion)
                 .put("efficiency", toArray(evaluation.efficiency()))
                 .put("purity", toArray(evaluation.purity()))
@@ -100,8 +100,13 @@ public final class TestSetEvaluator implements HeadEvaluator {
     private static JsonArray toArray(double[] values) {
         JsonArray array = new JsonArray();
         for (double value : values) {
-            array.add(Double.isNaN(value) ? null : value);
+            array.add(finiteOrNull(value));
         }
         return array;
+    }
+
+    /** JSON has no NaN: an undefined value (a class absent from the test set) becomes null. */
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 }

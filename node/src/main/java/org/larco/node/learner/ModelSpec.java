@@ -182,9 +182,11 @@ public final class ModelSpec {
      * Builds and initialises a float32 network whose parameters are drawn from {@code seed}
      * (He initialisation for ReLU layers, Xavier for the output layer), trained with Adam.
      * {@link CacheMode#DEVICE} keeps each convolution's im2col buffer from the forward pass for
-     * backpropagation, which DL4J otherwise recomputes.
+     * backpropagation, which DL4J otherwise recomputes. Convolution and pooling layers run in
+     * oneDNN when {@link Dl4jHelpers} finds it in the native build.
      */
     public MultiLayerNetwork build(long seed, double learningRate) {
+        Dl4jHelpers.enableIfAvailable();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)

@@ -212,13 +212,28 @@ public final class RoundEngine {
                     learner.acceptWeights(head);
                     return head;
                 }))
-                .map(head -> {
+                .compose(head -> roundThatAccepted(experiment, headHex))
+                .map(round -> {
                     adoptedHeadHex = headHex;
-                    log.info("member={} experiment={} adopted head={}", memberName, experiment.getId(), shortHash(headHex));
-                    listener.adopted(experiment.getId(), headHex);
+                    log.info("member={} experiment={} adopted head={} of round {}", memberName, experiment.getId(), shortHash(headHex), round);
+                    listener.adopted(experiment.getId(), round, headHex);
                     return (Void) null;
                 })
                 .onComplete(result -> adoptingHeadHex = "");
+    }
+
+    /** The round whose accepted proposal is {@code headHex}, or 0 when the head is the initial weights. */
+    private Future<Long> roundThatAccepted(Experiment experiment, String headHex) {
+        return ledger.rounds(experiment.getId()).map(rounds -> {
+            long accepted = 0;
+            for (Round round : rounds.getRoundsList()) {
+                boolean sameHash = round.hasProposal() && HEX.formatHex(round.getProposal().getWeightsHash().toByteArray()).equals(headHex);
+                if (round.getStatus() == RoundStatus.ACCEPTED && sameHash) {
+                    accepted = round.getRound();
+                }
+            }
+            return accepted;
+        });
     }
 
     private Future<Void> performDuty(Experiment experiment, Round round, String headHex, MemberList members) {

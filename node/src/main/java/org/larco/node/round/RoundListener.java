@@ -13,7 +13,7 @@ public interface RoundListener {
     default void voted(long experiment, long round, boolean approve, TestResult result, String reason) {
     }
 
-    /** The learner made the experiment's head its current model. */
-    default void adopted(long experiment, String headHex) {
+    /** The learner made the experiment's head, accepted in {@code round} (0 for the initial weights), its current model. */
+    default void adopted(long experiment, long round, String headHex) {
     }
 }

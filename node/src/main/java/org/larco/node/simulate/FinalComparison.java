@@ -34,6 +34,9 @@ final class FinalComparison {
 
         Map<String, ClassifierEvaluation> comparison = new LinkedHashMap<>();
         comparison.put(SimulationReport.SHARED, referee.evaluate(shared, commonTest));
+        if (!options.compareBaselines()) {
+            return comparison;
+        }
         List<ImageDataset> trains = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             ImageDataset train = data.groups().get(i).train();

@@ -49,6 +49,9 @@ public final class Simulation {
 
     private final SimulationOptions options;
     private final PrintStream out;
+    private final List<LearnerNode> nodes = new ArrayList<>();
+    private Vertx vertx;
+    private EmbeddedDevChain chain;
 
     public Simulation(SimulationOptions options, PrintStream out) {
         this.options = options.validate();
@@ -76,13 +79,37 @@ public final class Simulation {
         byte[] genesis = SimulationGenesis.appState(names, keys, ports, spec, initial, options);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = VertxRuntime.create(registry);
+        vertx = VertxRuntime.create(registry);
+        boolean completed = false;
         try {
-            return runOnChain(vertx, registry, data, spec, initial, keys, names, ports, genesis, startNanos);
+            SimulationResult result = runOnChain(vertx, registry, data, spec, initial, keys, names, ports, genesis, startNanos);
+            completed = true;
+            return result;
         } finally {
-            if (!options.keepServing()) {
-                vertx.close().await();
+            if (!options.keepServing() || !completed) {
+                close();
             }
+        }
+    }
+
+    /** The learner nodes, while they run; empty after {@link #close()}. */
+    public List<LearnerNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /** Stops the nodes, the chain and Vert.x; needed only after a run with keepServing. */
+    public synchronized void close() {
+        for (LearnerNode node : nodes) {
+            node.close().await();
+        }
+        nodes.clear();
+        if (chain != null) {
+            chain.close().await();
+            chain = null;
+        }
+        if (vertx != null) {
+            vertx.close().await();
+            vertx = null;
         }
     }
 
@@ -91,7 +118,7 @@ public final class Simulation {
             throws Exception {
         Path chainHome = options.outDir().resolve("chain");
         LarcoApplication app = LarcoApplication.open(chainHome.resolve("app"));
-        EmbeddedDevChain chain = EmbeddedDevChain.start(vertx, app, chainHome, CHAIN_ID, genesis, options.blockIntervalMs()).await();
+        chain = EmbeddedDevChain.start(vertx, app, chainHome, CHAIN_ID, genesis, options.blockIntervalMs()).await();
         LedgerReader ledger = new LedgerReader(chain);
 
         Dl4jLearner referee = newLearner(initial, new LearnerSplits(data.commonTest(), data.commonTest(), data.commonTest()), -1);
@@ -108,7 +135,6 @@ public final class Simulation {
 
         out.println();
         out.println("Starting " + names.size() + " learner nodes on the embedded dev chain (single authority, not Byzantine fault tolerant):");
-        List<LearnerNode> nodes = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             Path home = options.outDir().resolve("nodes").resolve(names.get(i));
             if (i == 0) {
@@ -133,7 +159,9 @@ public final class Simulation {
         waitForAdoption(nodes, headHex);
 
         out.println();
-        out.println("Training the comparison models on the same budget (each learner alone, and all data pooled) ...");
+        if (options.compareBaselines()) {
+            out.println("Training the comparison models on the same budget (each learner alone, and all data pooled) ...");
+        }
         Weights shared = scorer.load(headHex, nodes);
         Map<String, ClassifierEvaluation> comparison = FinalComparison.run(learnerConfig(-1), initial, shared, data, names, options, referee);
         SimulationResult result = new SimulationResult(records, comparison, headHex, nodes.stream().map(n -> n.engine().adoptedHeadHex()).toList(),
@@ -141,14 +169,9 @@ public final class Simulation {
         SimulationReport.write(options.outDir(), names, records, comparison, data.commonTest().classNames());
         new SummaryPrinter(out).print(result, data.commonTest().classNames(), options.outDir());
 
+        refereeWorker.close();
         if (options.keepServing()) {
             out.println("Nodes keep serving; status page: " + nodes.get(0).endpoint() + "/ (Ctrl-C stops)");
-        } else {
-            for (LearnerNode node : nodes) {
-                node.close().await();
-            }
-            chain.close().await();
-            refereeWorker.close();
         }
         return result;
     }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param keepServing keep the nodes and the status page running after the last round
  * @param garbageLearners names of learners that propose random weights, for demonstrations and tests
  * @param threads threads for data generation
+ * @param compareBaselines train the alone and pooled reference models at the end
  */
 public record SimulationOptions(
         int learners,
@@ -41,7 +42,8 @@ public record SimulationOptions(
         int httpPort,
         boolean keepServing,
         List<String> garbageLearners,
-        int threads) {
+        int threads,
+        boolean compareBaselines) {
 
     public static final List<String> DEFAULT_PRESETS = List.of("microboone", "dune-fd", "icarus");
 

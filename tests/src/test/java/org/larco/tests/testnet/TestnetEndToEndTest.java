@@ -137,7 +137,7 @@ class TestnetEndToEndTest {
         @Test
         @Order(2)
         void newcomerVoteCountsInLaterRound() {
-            Waits.until(ROUND_LIMIT, "erin to become an active member", () -> member(newcomerKey).isPresent());
+            Assumptions.assumeTrue(member(newcomerKey).isPresent(), "erin was not admitted, see newcomerIsAdmitted");
             long admittedHeight = member(newcomerKey).orElseThrow().getJoinedHeight();
             Round[] found = new Round[1];
 
