@@ -11,7 +11,7 @@ default_dir() {
 
 testnet_up() {
   local validators=4 learners="" dir="" base_port=27000 presets="microboone,dune-fd,icarus"
-  local events=600 timeout_commit=500ms chain_id=larco-testnet rounds=10 deadline_blocks=60
+  local events=600 timeout_commit=100ms chain_id=larco-testnet rounds=10 deadline_blocks=300
   local model_seed=1 model_hashes="" no_nodes=no creation_options=0 owner_pid=""
   MODEL_ARGS=()
   while [[ $# -gt 0 ]]; do

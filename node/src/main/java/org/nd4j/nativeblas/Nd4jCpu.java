@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu} and no longer ships this class, so DL4J
  * drops the helpers with a "Cannot find class" message even on the oneDNN build of nd4j-native.
  *
- * <p>NOTE: this class exists only to answer that lookup. It reports true only when the loaded
+ * <p>NOTE: this class exists only for that lookup. It reports true only when the loaded
  * native library was built with oneDNN ("HAVE_ONEDNN" in its build information) and oneDNN use
  * is switched on in libnd4j, so with the plain nd4j-native build DL4J keeps its own Java
  * convolution path. Remove it when DL4J and nd4j-native agree on the class again.

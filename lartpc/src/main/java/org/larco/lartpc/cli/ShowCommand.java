@@ -33,6 +33,10 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (System.getProperty("java.awt.headless") == null) {
+            // Drawing needs no display, and servers and CI machines have none.
+            System.setProperty("java.awt.headless", "true");
+        }
         try {
             ImageDataset data = Hdf5Datasets.read(file);
             if (event < 0 || event >= data.size()) {

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -107,9 +106,7 @@ final class ConfigLoader {
 
     /** Copies every key of {@code override} into {@code target}, merging nested mappings. */
     private static void merge(ObjectNode target, ObjectNode override) {
-        Iterator<Map.Entry<String, JsonNode>> fields = override.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : override.properties()) {
             JsonNode existing = target.get(field.getKey());
             if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject
                     && !"classPriors".equals(field.getKey())) {

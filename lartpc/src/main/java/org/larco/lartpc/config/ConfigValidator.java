@@ -59,6 +59,9 @@ final class ConfigValidator {
         nonNegative(readout.inductionGain(), origin, "readout.inductionGain");
         require(readout.noiseCorrelation() >= 0 && readout.noiseCorrelation() < 1, origin,
                 "readout.noiseCorrelation", readout.noiseCorrelation(), "a value in [0, 1)");
+        nonNegative(readout.coherentNoiseAdcRms(), origin, "readout.coherentNoiseAdcRms");
+        require(readout.coherentNoiseWires() >= 1, origin, "readout.coherentNoiseWires", readout.coherentNoiseWires(),
+                "1 or more wires per group");
         require(readout.adcBits() >= 8 && readout.adcBits() <= 16, origin, "readout.adcBits", readout.adcBits(),
                 "8 to 16 bits");
     }

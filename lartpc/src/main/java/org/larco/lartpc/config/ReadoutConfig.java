@@ -11,6 +11,9 @@ import java.util.List;
  * @param shapingTimeUs         peaking time of the unipolar response
  * @param inductionGain         induction peak height relative to a collection peak of the same charge
  * @param noiseCorrelation      tick-to-tick correlation of the noise (0 is white noise)
+ * @param coherentNoiseAdcRms   RMS of a noise waveform shared by each group of
+ *                              {@code coherentNoiseWires} neighbouring wires, in ADC counts
+ * @param coherentNoiseWires    wires per coherent-noise group
  * @param adcBits               ADC resolution; samples are clamped to [0, 2^bits - 1]
  */
 public record ReadoutConfig(
@@ -20,6 +23,8 @@ public record ReadoutConfig(
         double shapingTimeUs,
         double inductionGain,
         double noiseCorrelation,
+        double coherentNoiseAdcRms,
+        int coherentNoiseWires,
         int adcBits) {
 
     public ReadoutConfig {

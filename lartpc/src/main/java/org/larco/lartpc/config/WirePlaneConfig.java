@@ -1,9 +1,9 @@
 package org.larco.lartpc.config;
 
 /**
- * One wire plane: its name, the wire angle from the vertical in degrees, the wire pitch in mm,
- * whether it collects the charge (unipolar signal) or the charge drifts past it (bipolar
- * induction signal), the noise RMS in ADC counts per tick and the ADC pedestal.
+ * One wire plane: its name, the wire angle from the vertical in degrees and the wire pitch in mm.
+ * A collection plane collects the charge (unipolar signal), while the charge drifts past an
+ * induction plane (bipolar signal). The noise RMS is in ADC counts per tick.
  */
 public record WirePlaneConfig(
         String name,

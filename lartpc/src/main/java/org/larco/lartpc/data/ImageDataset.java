@@ -68,6 +68,7 @@ public final class ImageDataset {
         return new ImageDataset(planes, height, width, classNames, images, labels, energiesMev, sources, eventIds, true);
     }
 
+    /** Stores the arrays as given. The unused {@code adopted} flag distinguishes this constructor from the public one. */
     private ImageDataset(int planes, int height, int width, List<String> classNames, float[][] images,
                          int[] labels, float[] energiesMev, String[] sources, long[] eventIds, boolean adopted) {
         this.planes = planes;

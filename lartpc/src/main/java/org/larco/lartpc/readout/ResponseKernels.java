@@ -53,7 +53,7 @@ public final class ResponseKernels {
             return 0;
         }
         double s = t / tau;
-        return s * s * Math.exp(-s) / (2 * tau);
+        return s * s * StrictMath.exp(-s) / (2 * tau);
     }
 
     public int length() {

@@ -6,6 +6,7 @@ import org.larco.lartpc.config.ReadoutConfig;
 import org.larco.lartpc.config.WirePlaneConfig;
 import org.larco.lartpc.sim.DepositBuffer;
 import org.larco.lartpc.sim.LiquidArgon;
+import org.larco.lartpc.sim.PortableRandom;
 import org.larco.lartpc.sim.SimulatedEvent;
 
 import java.util.SplittableRandom;
@@ -83,13 +84,13 @@ public final class WireReadout {
             double driftUs = driftCm / velocityCmPerUs;
             double survival = LiquidArgon.recombinationSurvival(deposits.dEdxMevPerCm(i), argon.driftFieldKvPerCm(),
                     argon.recombinationAlpha(), argon.recombinationBeta());
-            double electrons = deposits.energyMev(i) / LiquidArgon.W_ION_MEV * survival * Math.exp(-driftUs / lifetimeUs);
+            double electrons = deposits.energyMev(i) / LiquidArgon.W_ION_MEV * survival * StrictMath.exp(-driftUs / lifetimeUs);
             double driftSeconds = driftUs * 1e-6;
             double sigmaLongitudinal = Math.sqrt(2 * argon.longitudinalDiffusionCm2PerS() * driftSeconds);
             double sigmaTransverse = Math.sqrt(2 * argon.transverseDiffusionCm2PerS() * driftSeconds);
-            x[i] = (float) (deposits.x(i) + sigmaLongitudinal * random.nextGaussian());
-            y[i] = (float) (deposits.y(i) + sigmaTransverse * random.nextGaussian());
-            z[i] = (float) (deposits.z(i) + sigmaTransverse * random.nextGaussian());
+            x[i] = (float) (deposits.x(i) + sigmaLongitudinal * PortableRandom.gaussian(random));
+            y[i] = (float) (deposits.y(i) + sigmaTransverse * PortableRandom.gaussian(random));
+            z[i] = (float) (deposits.z(i) + sigmaTransverse * PortableRandom.gaussian(random));
             area[i] = (float) (electrons / electronsPerAdc);
         }
         return new DriftedCharge(x, y, z, area, n);
@@ -127,9 +128,9 @@ public final class WireReadout {
 
     private void addSignal(float[] samples, WirePlaneConfig plane, DriftedCharge charge, double[] center,
                            double[] vertex, double driftOrigin) {
-        double angle = Math.toRadians(plane.angleDeg());
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
+        double angle = StrictMath.toRadians(plane.angleDeg());
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
         double pitchCm = plane.wirePitchMm() / 10;
         double wireOrigin = cropOrigin(center[2] * cos - center[1] * sin, vertex[2] * cos - vertex[1] * sin,
                 pitchCm, wires);
@@ -159,7 +160,8 @@ public final class WireReadout {
 
     /**
      * Adds noise that is correlated from tick to tick (first-order autoregressive, so not white),
-     * then digitises with the plane's pedestal and subtracts the pedestal again.
+     * per wire and shared by each group of neighbouring wires, then digitises with the plane's
+     * pedestal and subtracts the pedestal again.
      */
     private void addNoiseAndDigitize(float[] samples, WirePlaneConfig plane, SplittableRandom random) {
         double rms = plane.noiseAdcRms();
@@ -167,15 +169,34 @@ public final class WireReadout {
         double innovation = rms * Math.sqrt(1 - correlation * correlation);
         int pedestal = (int) Math.round(plane.pedestalAdc());
         int maxAdc = (1 << config.readout().adcBits()) - 1;
+        int groupWires = config.readout().coherentNoiseWires();
+        float[] coherent = new float[ticks];
         for (int wire = 0; wire < wires; wire++) {
+            if (wire % groupWires == 0) {
+                fillCorrelatedNoise(coherent, config.readout().coherentNoiseAdcRms(), correlation, random);
+            }
             int row = wire * ticks;
             double noise = rms * FastGaussian.next(random);
             for (int t = 0; t < ticks; t++) {
                 noise = correlation * noise + innovation * FastGaussian.next(random);
-                long adc = Math.round(pedestal + samples[row + t] + noise);
+                long adc = Math.round(pedestal + samples[row + t] + noise + coherent[t]);
                 adc = Math.max(0, Math.min(maxAdc, adc));
                 samples[row + t] = adc - pedestal;
             }
+        }
+    }
+
+    /** Fills {@code noise} with a first-order autoregressive series of the given RMS and correlation. */
+    private static void fillCorrelatedNoise(float[] noise, double rms, double correlation, SplittableRandom random) {
+        if (rms == 0) {
+            java.util.Arrays.fill(noise, 0f);
+            return;
+        }
+        double innovation = rms * Math.sqrt(1 - correlation * correlation);
+        double value = rms * FastGaussian.next(random);
+        for (int t = 0; t < noise.length; t++) {
+            value = correlation * value + innovation * FastGaussian.next(random);
+            noise[t] = (float) value;
         }
     }
 

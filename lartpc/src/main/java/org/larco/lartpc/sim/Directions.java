@@ -12,14 +12,14 @@ final class Directions {
         double cosTheta = 2 * random.nextDouble() - 1;
         double sinTheta = Math.sqrt(Math.max(0, 1 - cosTheta * cosTheta));
         double phi = 2 * Math.PI * random.nextDouble();
-        return new double[] {sinTheta * Math.cos(phi), sinTheta * Math.sin(phi), cosTheta};
+        return new double[] {sinTheta * StrictMath.cos(phi), sinTheta * StrictMath.sin(phi), cosTheta};
     }
 
     /** Returns the unit vector at polar angle acos(cosTheta) and a random azimuth around (ux, uy, uz). */
     static double[] deflect(double ux, double uy, double uz, double cosTheta, RandomGenerator random) {
         double sinTheta = Math.sqrt(Math.max(0, 1 - cosTheta * cosTheta));
         double phi = 2 * Math.PI * random.nextDouble();
-        return rotate(ux, uy, uz, sinTheta * Math.cos(phi), sinTheta * Math.sin(phi), cosTheta);
+        return rotate(ux, uy, uz, sinTheta * StrictMath.cos(phi), sinTheta * StrictMath.sin(phi), cosTheta);
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.larco.lartpc.sim;
 
 /**
- * Electromagnetic showers as a simple cascade: electrons and positrons lose energy by ionisation
- * (with fluctuations and multiple scattering) and radiate bremsstrahlung photons with a 1/k
- * spectrum (per radiation length, 4/3 ln(T/k_cut) photons above k_cut); photons above 10 MeV convert
- * to pairs after an exponential path (mean from the configuration, 9/7 X0 = 18 cm), lower-energy
- * photons Compton-scatter and are finally absorbed.
+ * Electromagnetic showers as a simple cascade. Electrons and positrons lose energy by ionisation,
+ * with fluctuations and multiple scattering, and radiate bremsstrahlung photons with a 1/k
+ * spectrum: 4/3 ln(T/k_cut) photons above k_cut per radiation length. Photons above 10 MeV convert
+ * to pairs after an exponential path (mean from the configuration, 9/7 X0 = 18 cm). Lower-energy
+ * photons Compton-scatter until they are absorbed.
  */
 final class EmTransport {
 
@@ -55,15 +55,15 @@ final class EmTransport {
         if (particle.kineticMev <= 2 * BREM_CUT_MEV) {
             return;
         }
-        double logRange = Math.log(particle.kineticMev / BREM_CUT_MEV);
+        double logRange = StrictMath.log(particle.kineticMev / BREM_CUT_MEV);
         double mean = stepCm / LiquidArgon.RADIATION_LENGTH_CM * (4.0 / 3.0) * logRange;
         int count = context.poisson(mean);
         for (int k = 0; k < count && particle.kineticMev > 2 * BREM_CUT_MEV; k++) {
-            double photonEnergy = BREM_CUT_MEV * Math.exp(context.random.nextDouble() * logRange);
+            double photonEnergy = BREM_CUT_MEV * StrictMath.exp(context.random.nextDouble() * logRange);
             photonEnergy = Math.min(photonEnergy, particle.kineticMev - BREM_CUT_MEV);
             particle.kineticMev -= photonEnergy;
             double angle = LiquidArgon.ELECTRON_MASS_MEV / (particle.kineticMev + LiquidArgon.ELECTRON_MASS_MEV);
-            double[] direction = Directions.deflect(particle.dx, particle.dy, particle.dz, Math.cos(angle), context.random);
+            double[] direction = Directions.deflect(particle.dx, particle.dy, particle.dz, StrictMath.cos(angle), context.random);
             context.stack.push(particle.daughter(ParticleType.GAMMA, direction, photonEnergy));
         }
     }
@@ -73,7 +73,7 @@ final class EmTransport {
         while (photon.kineticMev > PHOTON_ABSORB_MEV) {
             boolean pair = photon.kineticMev > PAIR_THRESHOLD_MEV;
             double meanPathCm = pair ? context.physics.photonConversionLengthCm() : comptonPathCm(photon.kineticMev);
-            double pathCm = -meanPathCm * Math.log(1 - context.random.nextDouble());
+            double pathCm = -meanPathCm * StrictMath.log(1 - context.random.nextDouble());
             photon.x += pathCm * photon.dx;
             photon.y += pathCm * photon.dy;
             photon.z += pathCm * photon.dz;
@@ -99,15 +99,15 @@ final class EmTransport {
 
     /** Mean free path in cm of a photon below 10 MeV (about 12 cm at 1 MeV and 27 cm at 10 MeV in argon). */
     private static double comptonPathCm(double energyMev) {
-        return 12.0 * Math.pow(energyMev, 0.35);
+        return 12.0 * StrictMath.pow(energyMev, 0.35);
     }
 
     private void convert(Particle photon) {
         double available = photon.kineticMev - 2 * LiquidArgon.ELECTRON_MASS_MEV;
         double electronShare = context.random.nextDouble();
         double angle = LiquidArgon.ELECTRON_MASS_MEV / photon.kineticMev;
-        double[] electronDirection = Directions.deflect(photon.dx, photon.dy, photon.dz, Math.cos(angle), context.random);
-        double[] positronDirection = Directions.deflect(photon.dx, photon.dy, photon.dz, Math.cos(angle), context.random);
+        double[] electronDirection = Directions.deflect(photon.dx, photon.dy, photon.dz, StrictMath.cos(angle), context.random);
+        double[] positronDirection = Directions.deflect(photon.dx, photon.dy, photon.dz, StrictMath.cos(angle), context.random);
         context.stack.push(photon.daughter(ParticleType.ELECTRON, electronDirection, available * electronShare));
         context.stack.push(photon.daughter(ParticleType.POSITRON, positronDirection, available * (1 - electronShare)));
     }

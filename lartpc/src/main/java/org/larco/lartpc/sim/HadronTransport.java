@@ -23,7 +23,7 @@ final class HadronTransport {
 
     void track(Particle particle, boolean recordTruth) {
         double pathCm = 0;
-        double interactionCm = interactionLength(particle) * -Math.log(1 - context.random.nextDouble());
+        double interactionCm = interactionLength(particle) * -StrictMath.log(1 - context.random.nextDouble());
         while (true) {
             if (particle.kineticMev < STOP_KINETIC_MEV) {
                 context.deposit(particle, particle.x, particle.y, particle.z, particle.kineticMev, MIN_STEP_CM);
@@ -67,7 +67,7 @@ final class HadronTransport {
                     finish(particle, recordTruth, pathCm, EventTruth.TrackEnd.INTERACTED);
                     return;
                 }
-                interactionCm = pathCm + interactionLength(particle) * -Math.log(1 - context.random.nextDouble());
+                interactionCm = pathCm + interactionLength(particle) * -StrictMath.log(1 - context.random.nextDouble());
             }
         }
     }

@@ -44,7 +44,7 @@ public final class LiquidArgon {
         double massRatio = ELECTRON_MASS_MEV / massMev;
         double tMax = 2 * ELECTRON_MASS_MEV * betaGamma * betaGamma
                 / (1 + 2 * gamma * massRatio + massRatio * massRatio);
-        double logTerm = 0.5 * Math.log(2 * ELECTRON_MASS_MEV * betaGamma * betaGamma * tMax
+        double logTerm = 0.5 * StrictMath.log(2 * ELECTRON_MASS_MEV * betaGamma * betaGamma * tMax
                 / (MEAN_EXCITATION_MEV * MEAN_EXCITATION_MEV));
         double bracket = logTerm - beta2 - densityEffect(betaGamma) / 2;
         return K_MEV_CM2_PER_MOL * Z_OVER_A * DENSITY_G_PER_CM3 / beta2 * bracket;
@@ -65,9 +65,9 @@ public final class LiquidArgon {
      */
     public static double electronCollisionMevPerCm(double kineticMev) {
         if (kineticMev >= 1.0) {
-            return 2.1 * (1 + 0.03 * Math.log(kineticMev));
+            return 2.1 * (1 + 0.03 * StrictMath.log(kineticMev));
         }
-        return 2.1 * Math.pow(Math.max(kineticMev, 0.01), -0.45);
+        return 2.1 * StrictMath.pow(Math.max(kineticMev, 0.01), -0.45);
     }
 
     /**
@@ -79,25 +79,25 @@ public final class LiquidArgon {
         if (xi < 1e-6) {
             return 1.0;
         }
-        return Math.log(alpha + xi) / xi;
+        return StrictMath.log(alpha + xi) / xi;
     }
 
     /** Returns the Highland multiple-scattering angle (radians) for a step of {@code stepCm}. */
     public static double highlandThetaRad(double momentumMev, double beta2, double stepCm) {
         double beta = Math.sqrt(beta2);
         double t = stepCm / RADIATION_LENGTH_CM;
-        double logCorrection = 1 + 0.038 * Math.log(t / beta2);
+        double logCorrection = 1 + 0.038 * StrictMath.log(t / beta2);
         return 13.6 / (beta * momentumMev) * Math.sqrt(t) * Math.max(logCorrection, 0.3);
     }
 
     private static double densityEffect(double betaGamma) {
-        double x = Math.log10(betaGamma);
-        double ln10 = Math.log(10);
+        double x = StrictMath.log10(betaGamma);
+        double ln10 = StrictMath.log(10);
         if (x >= STERNHEIMER_X1) {
             return 2 * ln10 * x - STERNHEIMER_CBAR;
         }
         if (x >= STERNHEIMER_X0) {
-            return 2 * ln10 * x - STERNHEIMER_CBAR + STERNHEIMER_A * Math.pow(STERNHEIMER_X1 - x, STERNHEIMER_K);
+            return 2 * ln10 * x - STERNHEIMER_CBAR + STERNHEIMER_A * StrictMath.pow(STERNHEIMER_X1 - x, STERNHEIMER_K);
         }
         return 0.0;
     }

@@ -138,7 +138,7 @@ final class PrimaryGenerator {
 
     /** Returns a direction around the beam (+z) with 1 - cos(theta) exponential of the given mean. */
     private static double[] forward(SplittableRandom random, double meanOneMinusCos) {
-        double cosTheta = Math.max(-1, 1 - meanOneMinusCos * -Math.log(1 - random.nextDouble()));
+        double cosTheta = Math.max(-1, 1 - meanOneMinusCos * -StrictMath.log(1 - random.nextDouble()));
         return Directions.deflect(0, 0, 1, cosTheta, random);
     }
 

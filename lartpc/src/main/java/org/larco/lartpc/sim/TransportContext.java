@@ -59,8 +59,8 @@ final class TransportContext {
      */
     double fluctuate(double meanMev, double stepCm, double beta2) {
         double xi = LiquidArgon.LANDAU_XI_PER_CM * stepCm / beta2;
-        double gaussian = random.nextGaussian();
-        double lambda = -2 * Math.log(Math.max(Math.abs(gaussian), 1e-12));
+        double gaussian = PortableRandom.gaussian(random);
+        double lambda = -2 * StrictMath.log(Math.max(Math.abs(gaussian), 1e-12));
         lambda = Math.min(lambda, 12.0);
         double moyalMean = 1.2704;
         return Math.max(0.05 * meanMev, meanMev + xi * (lambda - moyalMean));
@@ -68,7 +68,7 @@ final class TransportContext {
 
     /** Returns a Poisson variate for a small mean. */
     int poisson(double mean) {
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double product = random.nextDouble();
         int count = 0;
         while (product > limit) {
@@ -81,10 +81,10 @@ final class TransportContext {
     /** Applies Highland multiple scattering over one step to the particle's direction. */
     void scatter(Particle particle, double stepCm) {
         double theta0 = LiquidArgon.highlandThetaRad(particle.momentumMev(), particle.betaSquared(), stepCm);
-        double thetaX = Math.max(-1.2, Math.min(1.2, theta0 * random.nextGaussian()));
-        double thetaY = Math.max(-1.2, Math.min(1.2, theta0 * random.nextGaussian()));
+        double thetaX = Math.max(-1.2, Math.min(1.2, theta0 * PortableRandom.gaussian(random)));
+        double thetaY = Math.max(-1.2, Math.min(1.2, theta0 * PortableRandom.gaussian(random)));
         double[] direction = Directions.rotate(particle.dx, particle.dy, particle.dz,
-                Math.tan(thetaX), Math.tan(thetaY), 1.0);
+                StrictMath.tan(thetaX), StrictMath.tan(thetaY), 1.0);
         particle.dx = direction[0];
         particle.dy = direction[1];
         particle.dz = direction[2];

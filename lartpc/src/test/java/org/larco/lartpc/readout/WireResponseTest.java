@@ -2,12 +2,19 @@ package org.larco.lartpc.readout;
 
 import org.junit.jupiter.api.Test;
 import org.larco.lartpc.config.DetectorConfig;
+import org.larco.lartpc.config.ReadoutConfig;
 import org.larco.lartpc.data.ImageDataset;
 import org.larco.lartpc.data.Task;
 import org.larco.lartpc.sim.DatasetGenerator;
+import org.larco.lartpc.sim.DepositBuffer;
+import org.larco.lartpc.sim.EventTruth;
+import org.larco.lartpc.sim.SimulatedEvent;
 import org.larco.lartpc.testing.TestConfigs;
 
+import java.util.SplittableRandom;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WireResponseTest {
@@ -63,6 +70,31 @@ class WireResponseTest {
             assertTrue(positive > 100, "plane " + plane + " positive lobes " + positive);
             assertTrue(negative > 0.5 * positive, "plane " + plane + " negative " + negative + " positive " + positive);
         }
+    }
+
+    @Test
+    void coherentNoiseIsSharedWithinWireGroup() {
+        float[] image = coherentNoiseOnly();
+        int wires = 64;
+        int bins = 64;
+        int collection = 2 * wires * bins;
+
+        assertTrue(java.util.Arrays.equals(image, collection, collection + bins, image, collection + bins, collection + 2 * bins),
+                "wires 0 and 1 of one 16-wire group differ");
+        assertFalse(java.util.Arrays.equals(image, collection, collection + bins, image, collection + 16 * bins,
+                collection + 17 * bins), "wires 0 and 16 of different groups are equal");
+    }
+
+    /** Returns the image of an event without charge, read out with only coherent noise (2 ADC per 16 wires). */
+    private static float[] coherentNoiseOnly() {
+        DetectorConfig quiet = TestConfigs.withoutNoise(DetectorConfig.preset("microboone"));
+        ReadoutConfig r = quiet.readout();
+        ReadoutConfig readout = new ReadoutConfig(r.planes(), r.tickUs(), r.electronsPerAdc(), r.shapingTimeUs(),
+                r.inductionGain(), r.noiseCorrelation(), 2.0, 16, r.adcBits());
+        DetectorConfig config = new DetectorConfig(quiet.name(), quiet.argon(), readout, quiet.image(), quiet.physics(),
+                quiet.momentumMevC(), quiet.neutrinoEnergyMev(), quiet.classPriors());
+        SimulatedEvent empty = new SimulatedEvent(0, 0, new double[] {0, 0, 0}, 10, new DepositBuffer(), new EventTruth());
+        return new WireReadout(config).digitize(empty, new SplittableRandom(5));
     }
 
     private static ImageDataset noiseFreeEvents() {

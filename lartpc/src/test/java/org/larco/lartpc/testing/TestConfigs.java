@@ -22,14 +22,14 @@ public final class TestConfigs {
                 config.momentumMevC(), config.neutrinoEnergyMev(), config.classPriors());
     }
 
-    /** Returns the preset with electronics noise switched off on every plane. */
+    /** Returns the preset with electronics noise, per wire and coherent, switched off on every plane. */
     public static DetectorConfig withoutNoise(DetectorConfig config) {
         ReadoutConfig r = config.readout();
         List<WirePlaneConfig> planes = r.planes().stream()
                 .map(p -> new WirePlaneConfig(p.name(), p.angleDeg(), p.wirePitchMm(), p.collection(), 0.0, p.pedestalAdc()))
                 .toList();
         ReadoutConfig readout = new ReadoutConfig(planes, r.tickUs(), r.electronsPerAdc(), r.shapingTimeUs(),
-                r.inductionGain(), r.noiseCorrelation(), r.adcBits());
+                r.inductionGain(), r.noiseCorrelation(), 0.0, r.coherentNoiseWires(), r.adcBits());
         return new DetectorConfig(config.name(), config.argon(), readout, config.image(), config.physics(),
                 config.momentumMevC(), config.neutrinoEnergyMev(), config.classPriors());
     }

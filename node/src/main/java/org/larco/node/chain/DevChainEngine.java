@@ -50,7 +50,7 @@ final class DevChainEngine {
     private final ByteString proposerAddress;
     private final Mempool mempool;
 
-    private long height;
+    private volatile long height;
     private ByteString appHash = ByteString.EMPTY;
     private Instant lastBlockTime = Instant.EPOCH;
 

@@ -14,9 +14,4 @@ public interface HeadEvaluator {
 
     /** Returns up to {@code limit} test events with pixels, true class and predicted class. */
     JsonObject displayEvents(Weights weights, int limit);
-
-    /** Accuracy from a view returned by {@link #evaluate}. */
-    static double accuracyOf(JsonObject modelView) {
-        return modelView.getDouble("accuracy", 0.0);
-    }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.larco.node.chain.ChainClient;
@@ -66,15 +67,15 @@ public final class LearnerNode {
     }
 
     private final Parts parts;
-    private final LearnerWorker worker;
+    private final List<LearnerWorker> workers;
     private final RoundEngine engine;
     private final HttpApi httpApi;
     private final LocalHistory history;
     private final Map<String, String> lastRoundStatus = new HashMap<>();
 
-    private LearnerNode(Parts parts, LearnerWorker worker, RoundEngine engine, HttpApi httpApi, LocalHistory history) {
+    private LearnerNode(Parts parts, List<LearnerWorker> workers, RoundEngine engine, HttpApi httpApi, LocalHistory history) {
         this.parts = parts;
-        this.worker = worker;
+        this.workers = workers;
         this.engine = engine;
         this.httpApi = httpApi;
         this.history = history;
@@ -90,7 +91,8 @@ public final class LearnerNode {
         TxSubmitter submitter = new TxSubmitter(chain, ledger, parts.key(), parts.chainId(), parts.name());
 
         LocalHistory history = new LocalHistory();
-        ModelViewCache modelViews = new ModelViewCache(parts.evaluator(), worker, weights, history);
+        LearnerWorker pageWorker = new LearnerWorker(vertx, parts.name() + "-page");
+        ModelViewCache modelViews = new ModelViewCache(parts.evaluator(), pageWorker, weights);
         history.forwardTo(modelViews);
         history.forwardTo(countingListener(parts));
         history.forwardTo(extraListener);
@@ -103,7 +105,7 @@ public final class LearnerNode {
                 new ExperimentOpener(submitter, parts.learner(), weights));
 
         return httpApi.start(parts.httpHost(), parts.httpPort()).map(started -> {
-            LearnerNode node = new LearnerNode(parts, worker, engine, httpApi, history);
+            LearnerNode node = new LearnerNode(parts, List.of(worker, pageWorker), engine, httpApi, history);
             chain.onNewBlock(node::onNewBlock);
             log.info("node={} started: member key={} blob endpoint={}", parts.name(), parts.key().publicKeyHex(), node.endpoint());
             return node;
@@ -116,12 +118,12 @@ public final class LearnerNode {
         Counter rejections = Counter.builder("larco_votes_total").tag("node", parts.name()).tag("vote", "reject").register(parts.registry());
         return new RoundListener() {
             @Override
-            public void proposed(long experiment, long round, String weightsHashHex, org.larco.node.learner.TestResult ownResult) {
+            public void proposed(long experiment, long round, String weightsHashHex, org.larco.node.learner.TestResult ownResult, long workNanos) {
                 proposals.increment();
             }
 
             @Override
-            public void voted(long experiment, long round, boolean approve, org.larco.node.learner.TestResult result, String reason) {
+            public void voted(long experiment, long round, boolean approve, org.larco.node.learner.TestResult result, String reason, long evaluationNanos) {
                 (approve ? approvals : rejections).increment();
             }
         };
@@ -173,7 +175,7 @@ public final class LearnerNode {
 
     public Future<Void> close() {
         engine.stop();
-        worker.close();
+        workers.forEach(LearnerWorker::close);
         return httpApi.close();
     }
 }

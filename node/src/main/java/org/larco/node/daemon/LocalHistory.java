@@ -7,8 +7,8 @@ import org.larco.node.learner.TestResult;
 import org.larco.node.round.RoundListener;
 
 /**
- * What this node learned locally about each round: its own test scores (which never go on the
- * ledger) and the accuracy of each adopted head on its test set. Thread-safe.
+ * What this node learned locally about each round: its own vote and test scores, of which only
+ * the vote score goes on the ledger. Thread-safe.
  */
 public final class LocalHistory implements RoundListener {
 
@@ -16,12 +16,7 @@ public final class LocalHistory implements RoundListener {
     public record LocalScore(long experiment, long round, double voteScore, double testScore, boolean approve, boolean proposer) {
     }
 
-    /** Accuracy of the head on this node's test set, measured when it was adopted. */
-    public record HeadAccuracy(long experiment, String headHex, double accuracy, long adoptedAfterRound) {
-    }
-
     private final List<LocalScore> scores = new CopyOnWriteArrayList<>();
-    private final List<HeadAccuracy> headAccuracies = new CopyOnWriteArrayList<>();
     private final List<RoundListener> forwards = new CopyOnWriteArrayList<>();
 
     /** Adds a listener that sees every callback after this history recorded it. */
@@ -30,17 +25,17 @@ public final class LocalHistory implements RoundListener {
     }
 
     @Override
-    public void proposed(long experiment, long round, String weightsHashHex, TestResult ownResult) {
+    public void proposed(long experiment, long round, String weightsHashHex, TestResult ownResult, long workNanos) {
         scores.add(new LocalScore(experiment, round, ownResult.voteScore(), ownResult.testScore(), true, true));
-        forwards.forEach(l -> l.proposed(experiment, round, weightsHashHex, ownResult));
+        forwards.forEach(l -> l.proposed(experiment, round, weightsHashHex, ownResult, workNanos));
     }
 
     @Override
-    public void voted(long experiment, long round, boolean approve, TestResult result, String reason) {
+    public void voted(long experiment, long round, boolean approve, TestResult result, String reason, long evaluationNanos) {
         if (result != null) {
             scores.add(new LocalScore(experiment, round, result.voteScore(), result.testScore(), approve, false));
         }
-        forwards.forEach(l -> l.voted(experiment, round, approve, result, reason));
+        forwards.forEach(l -> l.voted(experiment, round, approve, result, reason, evaluationNanos));
     }
 
     @Override
@@ -48,15 +43,7 @@ public final class LocalHistory implements RoundListener {
         forwards.forEach(l -> l.adopted(experiment, round, headHex));
     }
 
-    public void recordHeadAccuracy(HeadAccuracy accuracy) {
-        headAccuracies.add(accuracy);
-    }
-
     public List<LocalScore> scores() {
         return new ArrayList<>(scores);
-    }
-
-    public List<HeadAccuracy> headAccuracies() {
-        return new ArrayList<>(headAccuracies);
     }
 }

@@ -1,66 +1,76 @@
 package org.larco.node.daemon;
 
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.larco.node.http.HttpApi;
 import org.larco.node.round.LearnerWorker;
 import org.larco.node.round.RoundListener;
 import org.larco.node.round.WeightsSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the page's model and event views of the adopted head; recomputed on the learner's worker
- * each time the node adopts a new head, so HTTP requests never wait for a model evaluation.
+ * The page's model and event views of the adopted head, computed on first request and cached
+ * until the node adopts another head. They run on their own worker thread, so a page view never
+ * delays the learner's training or voting.
  */
 final class ModelViewCache implements HttpApi.ModelViews, RoundListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ModelViewCache.class);
     private static final int MAX_DISPLAY_EVENTS = 50;
 
     private final HeadEvaluator evaluator;
-    private final LearnerWorker worker;
+    private final LearnerWorker pageWorker;
     private final WeightsSource weights;
-    private final LocalHistory history;
-    private volatile JsonObject model = new JsonObject().put("round", null).put("classes", List.of());
-    private volatile JsonObject events = new JsonObject().put("classes", List.of()).put("events", List.of());
+    private volatile Adopted adopted;
+    private Future<JsonObject> views;
+    private String viewedHead = "";
 
-    ModelViewCache(HeadEvaluator evaluator, LearnerWorker worker, WeightsSource weights, LocalHistory history) {
+    private record Adopted(long experiment, long round, String headHex) {
+    }
+
+    ModelViewCache(HeadEvaluator evaluator, LearnerWorker pageWorker, WeightsSource weights) {
         this.evaluator = evaluator;
-        this.worker = worker;
+        this.pageWorker = pageWorker;
         this.weights = weights;
-        this.history = history;
     }
 
     @Override
-    public void adopted(long experiment, long afterRound, String headHex) {
-        weights.load(headHex, 0, List.of())
-                .compose(head -> worker.run(() -> {
-                    JsonObject modelView = evaluator.evaluate(head).put("round", afterRound).put("head", headHex);
-                    JsonObject eventView = evaluator.displayEvents(head, MAX_DISPLAY_EVENTS);
-                    return new JsonObject().put("model", modelView).put("events", eventView);
-                }))
-                .onSuccess(views -> {
-                    model = views.getJsonObject("model");
-                    events = views.getJsonObject("events");
-                    history.recordHeadAccuracy(new LocalHistory.HeadAccuracy(
-                            experiment, headHex, HeadEvaluator.accuracyOf(model), afterRound));
-                })
-                .onFailure(e -> log.warn("experiment={} head={} evaluation for the page failed: {}", experiment, headHex, e.toString()));
+    public void adopted(long experiment, long round, String headHex) {
+        adopted = new Adopted(experiment, round, headHex);
     }
 
     @Override
-    public JsonObject model() {
-        return model;
+    public Future<JsonObject> model() {
+        return views().map(v -> v.getJsonObject("model"));
     }
 
     @Override
-    public JsonObject events(int limit) {
-        JsonObject view = events.copy();
-        var list = view.getJsonArray("events");
-        while (list != null && list.size() > limit) {
-            list.remove(list.size() - 1);
+    public Future<JsonObject> events(int limit) {
+        return views().map(v -> {
+            JsonObject view = v.getJsonObject("events").copy();
+            JsonArray list = view.getJsonArray("events");
+            while (list.size() > limit) {
+                list.remove(list.size() - 1);
+            }
+            return view;
+        });
+    }
+
+    /** Called on the HTTP server's event loop only, so the cached future needs no lock. */
+    private Future<JsonObject> views() {
+        Adopted head = adopted;
+        if (head == null) {
+            return Future.succeededFuture(new JsonObject()
+                    .put("model", new JsonObject().put("round", null).put("classes", List.of()))
+                    .put("events", new JsonObject().put("classes", List.of()).put("events", List.of())));
         }
-        return view;
+        if (views == null || views.failed() || !head.headHex().equals(viewedHead)) {
+            viewedHead = head.headHex();
+            views = weights.load(head.headHex(), 0, List.of()).compose(model -> pageWorker.run(() -> new JsonObject()
+                    .put("model", evaluator.evaluate(model).put("round", head.round()).put("head", head.headHex())
+                            .put("experiment", head.experiment()))
+                    .put("events", evaluator.displayEvents(model, MAX_DISPLAY_EVENTS))));
+        }
+        return views;
     }
 }

@@ -87,7 +87,7 @@ public final class HttpApi {
         router.get("/api/rounds").handler(this::rounds);
         router.get("/api/scores").handler(this::scores);
         router.get("/api/learners").handler(this::learners);
-        router.get("/api/model").handler(ctx -> sendJson(ctx, modelViews.model()));
+        router.get("/api/model").handler(ctx -> modelViews.model().onSuccess(json -> sendJson(ctx, json)).onFailure(ctx::fail));
         router.get("/api/events").handler(this::events);
         router.get("/api/stream").handler(eventStream::open);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
@@ -193,7 +193,7 @@ public final class HttpApi {
                 return;
             }
         }
-        sendJson(ctx, modelViews.events(limit));
+        modelViews.events(limit).onSuccess(json -> sendJson(ctx, json)).onFailure(ctx::fail);
     }
 
     private void requireToken(RoutingContext ctx) {
@@ -289,11 +289,11 @@ public final class HttpApi {
         Future<JsonObject> openExperiment(JsonObject request);
     }
 
-    /** Cached views of this node's model, refreshed when it adopts a head. */
+    /** Views of this node's current model on its own test set. */
     public interface ModelViews {
 
-        JsonObject model();
+        Future<JsonObject> model();
 
-        JsonObject events(int limit);
+        Future<JsonObject> events(int limit);
     }
 }

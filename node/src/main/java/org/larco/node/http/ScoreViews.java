@@ -4,16 +4,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.larco.node.daemon.LocalHistory;
-import org.larco.node.daemon.LocalHistory.HeadAccuracy;
 import org.larco.node.daemon.LocalHistory.LocalScore;
 import org.larco.protocol.tx.MemberList;
 import org.larco.protocol.tx.Round;
 import org.larco.protocol.tx.RoundList;
+import org.larco.protocol.tx.RoundStatus;
 import org.larco.protocol.tx.VoteRecord;
 
 /**
  * Builds the scores view: vote scores of every voter come from the ledger; test scores are known
- * only for this node's own learner, because test sets and their scores never leave a node.
+ * only for this node's own learner, because test sets and their scores never leave a node. The
+ * shared model's accuracy after an accepted round is this node's test score of that proposal.
  */
 final class ScoreViews {
 
@@ -38,9 +39,10 @@ final class ScoreViews {
             }
         }
         JsonArray shared = new JsonArray();
-        for (HeadAccuracy accuracy : history.headAccuracies()) {
-            if (accuracy.experiment() == experiment) {
-                shared.add(new JsonObject().put("round", accuracy.adoptedAfterRound()).put("accuracy", accuracy.accuracy()));
+        for (Round round : rounds.getRoundsList()) {
+            Double accuracy = localTestScore(history, experiment, round.getRound(), localName, localName);
+            if (round.getStatus() == RoundStatus.ACCEPTED && accuracy != null) {
+                shared.add(new JsonObject().put("round", round.getRound()).put("accuracy", accuracy));
             }
         }
         return new JsonObject().put("experiment", experiment).put("points", points).put("sharedAccuracy", shared);

@@ -28,7 +28,7 @@ public final class Dl4jHelpers {
     private Dl4jHelpers() {
     }
 
-    /** Enables the helpers if the native build has oneDNN and nobody set the property; idempotent. */
+    /** Enables the helpers if the native build has oneDNN and the property is unset. Idempotent. */
     public static synchronized void enableIfAvailable() {
         if (oneDnnBuild != null) {
             return;

@@ -8,9 +8,9 @@ import java.util.Locale;
 import org.larco.node.eval.ClassifierEvaluation;
 
 /**
- * Draws confusion-matrix.png: rows are true classes, columns predicted classes; a cell's shade is
- * the row-normalised fraction (the efficiency on the diagonal) and its label the event count and
- * that fraction.
+ * Draws confusion-matrix.png, with true classes as rows and predicted classes as columns. A
+ * cell's shade is the row-normalised fraction (the efficiency on the diagonal), and its label
+ * shows the event count and that fraction.
  */
 final class ConfusionMatrixChart {
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What happened in one round of a simulation, as the report and the progress table show it.
+ * The outcome of one simulation round, as the report and the progress table show it.
  * Maps keep the order they were given (learner order) and are unmodifiable copies.
  *
  * @param round round number as in the ledger

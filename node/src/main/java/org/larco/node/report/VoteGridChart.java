@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Draws vote-grid.png: one row per learner, one column per round; a cell shows the learner's
- * vote (green approve, red reject, grey absent) or a blue "P" for the round's proposer. The
- * round's outcome is printed under its column (A accepted, R rejected, M missed).
+ * Draws vote-grid.png with one row per learner and one column per round. A cell shows the
+ * learner's vote (green approve, red reject, grey absent) or a blue "P" for the round's
+ * proposer. The round's outcome is printed under its column (A accepted, R rejected, M missed).
  */
 final class VoteGridChart {
 

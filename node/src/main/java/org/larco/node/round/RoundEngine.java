@@ -264,9 +264,10 @@ public final class RoundEngine {
     private void propose(Experiment experiment, Round round, String parentHex, DutyKey duty) {
         log.info("member={} {} training from head={}", memberName, duty, shortHash(parentHex));
         worker.run(() -> {
+                    long startNanos = System.nanoTime();
                     Weights proposal = learner.proposeWeights();
                     TestResult own = learner.testWeights(proposal);
-                    return new TrainedProposal(proposal, own);
+                    return new TrainedProposal(proposal, own, System.nanoTime() - startNanos);
                 })
                 .compose(trained -> worker.run(() -> weights.save(trained.weights())).map(hashHex -> new SavedProposal(trained, hashHex)))
                 .compose(saved -> {
@@ -284,7 +285,7 @@ public final class RoundEngine {
                             .map(result -> {
                                 log.info("member={} {} proposed weights={} claimed vote score={}",
                                         memberName, duty, shortHash(hashHex), trained.own().voteScore());
-                                listener.proposed(experiment.getId(), round.getRound(), hashHex, trained.own());
+                                listener.proposed(experiment.getId(), round.getRound(), hashHex, trained.own(), trained.workNanos());
                                 return result;
                             });
                 })
@@ -297,10 +298,14 @@ public final class RoundEngine {
         List<String> endpoints = endpointsOf(members, round.getProposer());
         weights.load(hashHex, proposal.getSizeBytes(), endpoints)
                 .compose(candidate -> checkSpec(experiment, candidate))
-                .compose(candidate -> worker.run(() -> learner.testWeights(candidate)))
+                .compose(candidate -> worker.run(() -> {
+                    long startNanos = System.nanoTime();
+                    TestResult result = learner.testWeights(candidate);
+                    return new Scored(result, System.nanoTime() - startNanos);
+                }))
                 .compose(
-                        result -> sendVote(duty, proposal, result.approve(), result, ""),
-                        failure -> sendVote(duty, proposal, false, null, failure.getMessage()))
+                        scored -> sendVote(duty, proposal, scored.result().approve(), scored.result(), "", scored.nanos()),
+                        failure -> sendVote(duty, proposal, false, null, failure.getMessage(), 0))
                 .onFailure(e -> log.warn("member={} {} failed: {}", memberName, duty, e.toString()));
     }
 
@@ -314,7 +319,8 @@ public final class RoundEngine {
         return Future.succeededFuture(candidate);
     }
 
-    private Future<Void> sendVote(DutyKey duty, Propose proposal, boolean approve, TestResult result, String reason) {
+    private Future<Void> sendVote(DutyKey duty, Propose proposal, boolean approve, TestResult result, String reason,
+            long evaluationNanos) {
         if (result == null) {
             log.warn("member={} {} votes no without scoring: {}", memberName, duty, reason);
         }
@@ -329,7 +335,7 @@ public final class RoundEngine {
         return submitter.submit(TxBody.newBuilder().setVote(vote), duty.toString()).map(sent -> {
             log.info("member={} {} voted {} vote score={}", memberName, duty, approve ? "yes" : "no",
                     result == null ? "none" : result.voteScore());
-            listener.voted(duty.experiment(), duty.round(), approve, result, reason);
+            listener.voted(duty.experiment(), duty.round(), approve, result, reason, evaluationNanos);
             return null;
         });
     }
@@ -358,7 +364,10 @@ public final class RoundEngine {
         return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
-    private record TrainedProposal(Weights weights, TestResult own) {
+    private record TrainedProposal(Weights weights, TestResult own, long workNanos) {
+    }
+
+    private record Scored(TestResult result, long nanos) {
     }
 
     private record SavedProposal(TrainedProposal trained, String hashHex) {

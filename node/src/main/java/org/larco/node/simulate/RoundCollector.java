@@ -49,6 +49,10 @@ final class RoundCollector {
     private final SharedScorer sharedScorer;
     private final RecordSink sink;
     private final Map<String, TestResult> testResults = new ConcurrentHashMap<>();
+    private final Map<Long, Long> openedNanos = new ConcurrentHashMap<>();
+    private final Map<Long, Long> closedNanos = new ConcurrentHashMap<>();
+    private final Map<Long, Long> proposerWorkNanos = new ConcurrentHashMap<>();
+    private final Map<Long, Long> slowestEvaluationNanos = new ConcurrentHashMap<>();
     private final List<RoundRecord> records = new ArrayList<>();
     private final Promise<List<RoundRecord>> finished = Promise.promise();
     private Future<Void> chain = Future.succeededFuture();
@@ -70,14 +74,20 @@ final class RoundCollector {
     RoundListener listenerFor(String learnerName) {
         return new RoundListener() {
             @Override
-            public void proposed(long experiment, long round, String weightsHashHex, TestResult ownResult) {
+            public void proposed(long experiment, long round, String weightsHashHex, TestResult ownResult, long workNanos) {
                 testResults.put(key(experiment, round, learnerName), ownResult);
+                if (experiment == experimentId) {
+                    proposerWorkNanos.put(round, workNanos);
+                }
             }
 
             @Override
-            public void voted(long experiment, long round, boolean approve, TestResult result, String reason) {
+            public void voted(long experiment, long round, boolean approve, TestResult result, String reason, long evaluationNanos) {
                 if (result != null) {
                     testResults.put(key(experiment, round, learnerName), result);
+                }
+                if (experiment == experimentId) {
+                    slowestEvaluationNanos.merge(round, evaluationNanos, Math::max);
                 }
             }
         };
@@ -87,7 +97,39 @@ final class RoundCollector {
         return finished.future();
     }
 
+    /** Each closed round's wall-clock split; rounds without a proposal count no work. */
+    List<RoundTiming> timings() {
+        List<RoundTiming> timings = new ArrayList<>();
+        for (RoundRecord record : records) {
+            Long opened = openedNanos.get(record.round());
+            Long closed = closedNanos.get(record.round());
+            if (opened != null && closed != null) {
+                timings.add(new RoundTiming(record.round(), millis(closed - opened),
+                        millis(proposerWorkNanos.getOrDefault(record.round(), 0L)),
+                        millis(slowestEvaluationNanos.getOrDefault(record.round(), 0L))));
+            }
+        }
+        return timings;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
     void onNewBlock(NewBlock block) {
+        long nowNanos = System.nanoTime();
+        for (ChainEvent event : block.events()) {
+            String experiment = event.attributes().get("experiment");
+            String round = event.attributes().get("round");
+            if (!Long.toString(experimentId).equals(experiment) || round == null) {
+                continue;
+            }
+            if (event.type().equals("round_open")) {
+                openedNanos.putIfAbsent(Long.parseLong(round), nowNanos);
+            } else if (event.type().equals("round_close")) {
+                closedNanos.putIfAbsent(Long.parseLong(round), nowNanos);
+            }
+        }
         boolean roundClosed = block.events().stream().anyMatch(RoundCollector::closesRound);
         if (roundClosed) {
             chain = chain.compose(ignored -> collect()).recover(e -> {

@@ -165,7 +165,7 @@ public final class Simulation {
         Weights shared = scorer.load(headHex, nodes);
         Map<String, ClassifierEvaluation> comparison = FinalComparison.run(learnerConfig(-1), initial, shared, data, names, options, referee);
         SimulationResult result = new SimulationResult(records, comparison, headHex, nodes.stream().map(n -> n.engine().adoptedHeadHex()).toList(),
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), collector.timings());
         SimulationReport.write(options.outDir(), names, records, comparison, data.commonTest().classNames());
         new SummaryPrinter(out).print(result, data.commonTest().classNames(), options.outDir());
 

@@ -22,6 +22,8 @@ final class SummaryPrinter {
                 result.rounds().size(), result.acceptedRounds(), abbreviate(result.headHex()));
         boolean allAdopted = result.adoptedHeads().stream().allMatch(result.headHex()::equals);
         out.println("Every learner's current weights equal the head: " + (allAdopted ? "yes" : "NO " + result.adoptedHeads()));
+        out.printf(Locale.ROOT, "Round overhead (round time minus proposer training minus slowest scoring): %.1f %% of round time.%n",
+                100 * result.overheadFraction());
         out.println();
         out.println("Common held-out test set (events from every group):");
 

@@ -36,6 +36,12 @@ final class TrainingBatches {
         return new TrainingBatches(batches);
     }
 
+    void outputEpoch(MultiLayerNetwork net) {
+        for (DataSet batch : batches) {
+            net.output(batch.getFeatures(), false);
+        }
+    }
+
     void fitEpoch(MultiLayerNetwork net, int maxBatches) {
         for (int i = 0; i < batches.size() && i < maxBatches; i++) {
             net.fit(batches.get(i));

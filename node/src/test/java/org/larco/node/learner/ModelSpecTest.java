@@ -17,7 +17,7 @@ class ModelSpecTest {
     @Test
     void defaultSpecCanonicalJson() {
         String expected = "{\"format\":\"larco-model/1\",\"input\":{\"planes\":3,\"height\":64,\"width\":64,"
-                + "\"scaling\":\"log1p-adc-clip-1000\"},\"classes\":5,\"layers\":["
+                + "\"scaling\":\"log1p-adc-threshold-8-clip-1000\"},\"classes\":5,\"layers\":["
                 + "{\"type\":\"maxpool\",\"kernel\":2,\"stride\":2},"
                 + "{\"type\":\"conv\",\"filters\":16,\"kernel\":3,\"stride\":1},"
                 + "{\"type\":\"maxpool\",\"kernel\":2,\"stride\":2},"

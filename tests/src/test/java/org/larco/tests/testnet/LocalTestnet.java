@@ -98,6 +98,11 @@ final class LocalTestnet implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            LOG.info("testnet status before stopping:\n{}", status());
+        } catch (RuntimeException e) {
+            LOG.warn("testnet status in {} failed before stopping", testnetDir, e);
+        }
         stopAll();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
