@@ -72,6 +72,11 @@ final class ConfigValidator {
                 image.timePixels(), "8 to 1024");
         require(image.ticksPerPixel() >= 0 && image.ticksPerPixel() <= 64, origin, "image.ticksPerPixel",
                 image.ticksPerPixel(), "0 (automatic) to 64");
+        require(image.wiresPerPixel() >= 1 && image.wiresPerPixel() <= 8, origin, "image.wiresPerPixel",
+                image.wiresPerPixel(), "1 to 8 wires per pixel");
+        require(image.vertexPosition() >= 0 && image.vertexPosition() <= 0.5, origin, "image.vertexPosition",
+                image.vertexPosition(), "a fraction in [0, 0.5]: 0.5 centres the vertex, 0.25 leaves three quarters"
+                        + " of the crop ahead of it");
     }
 
     private static void validatePhysics(PhysicsConfig physics, String origin) {

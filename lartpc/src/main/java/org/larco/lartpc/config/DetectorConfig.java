@@ -76,12 +76,15 @@ public record DetectorConfig(
         return readout.planes().get(readout.planes().size() - 1).wirePitchMm();
     }
 
-    /** Returns the ticks averaged into one time pixel, resolving the automatic value 0. */
+    /**
+     * Returns the ticks averaged into one time pixel, resolving the automatic value 0 to about
+     * {@code image.wiresPerPixel} collection pitches of drift.
+     */
     public int effectiveTicksPerPixel() {
         if (image.ticksPerPixel() > 0) {
             return image.ticksPerPixel();
         }
         double driftPerTickMm = argon.driftVelocityMmPerUs() * readout.tickUs();
-        return Math.max(1, (int) Math.round(collectionPitchMm() / driftPerTickMm));
+        return Math.max(1, (int) Math.round(image.wiresPerPixel() * collectionPitchMm() / driftPerTickMm));
     }
 }

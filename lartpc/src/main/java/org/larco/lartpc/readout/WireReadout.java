@@ -13,19 +13,19 @@ import java.util.SplittableRandom;
 
 /**
  * Turns energy deposits into wire-plane images. The charge goes through recombination, drift
- * with lifetime loss and diffusion, and projection onto the three wire planes around a crop of
- * the vertex region. Each wire then gets its response, correlated noise and ADC digitisation with
- * pedestal, and the pedestal-subtracted ticks are averaged into time pixels. Instances are
- * thread-safe because each call uses the random stream it is given.
+ * with lifetime loss and diffusion, and projection onto the three wire planes inside a crop
+ * that {@link CropPlacement} places around the vertex. Each wire then gets its response,
+ * correlated noise and ADC digitisation with pedestal, and blocks of neighbouring wires and ticks
+ * of the pedestal-subtracted samples are averaged into pixels. Instances are thread-safe because
+ * each call uses the random stream it is given.
  */
 public final class WireReadout {
-
-    /** Pixels kept between the vertex and the crop edge. */
-    private static final int VERTEX_MARGIN_PIXELS = 4;
 
     private final DetectorConfig config;
     private final ResponseKernels kernels;
     private final int wires;
+    private final int wiresPerPixel;
+    private final int readoutWires;
     private final int timePixels;
     private final int ticksPerPixel;
     private final int ticks;
@@ -36,6 +36,8 @@ public final class WireReadout {
         ReadoutConfig readout = config.readout();
         this.kernels = new ResponseKernels(readout.shapingTimeUs(), readout.tickUs(), readout.inductionGain());
         this.wires = config.image().wires();
+        this.wiresPerPixel = config.image().wiresPerPixel();
+        this.readoutWires = wires * wiresPerPixel;
         this.timePixels = config.image().timePixels();
         this.ticksPerPixel = config.effectiveTicksPerPixel();
         this.ticks = timePixels * ticksPerPixel;
@@ -49,15 +51,18 @@ public final class WireReadout {
     /** Returns the image of one event, laid out (plane, wire, time pixel). */
     public float[] digitize(SimulatedEvent event, SplittableRandom noiseRandom) {
         DriftedCharge charge = drift(event, noiseRandom);
-        double[] center = cropCenter(event.vertexCm(), charge);
-        double driftOrigin = cropOrigin(center[0], event.vertexCm()[0], tickCm * ticksPerPixel, timePixels);
+        CropPlacement placement = CropPlacement.of(config, event.initialDirection());
+        double[] vertex = event.vertexCm();
+        double driftOrigin = vertex[0] - placement.timeFraction() * ticks * tickCm;
         int planeCount = planes();
         float[] image = new float[planeCount * wires * timePixels];
-        float[] samples = new float[wires * ticks];
+        float[] samples = new float[readoutWires * ticks];
         for (int p = 0; p < planeCount; p++) {
             WirePlaneConfig plane = config.readout().planes().get(p);
             java.util.Arrays.fill(samples, 0f);
-            addSignal(samples, plane, charge, center, event.vertexCm(), driftOrigin);
+            double wireOrigin = CropPlacement.wireCoordinate(plane, vertex)
+                    - placement.wireFraction(p) * readoutWires * plane.wirePitchMm() / 10;
+            addSignal(samples, plane, charge, wireOrigin, driftOrigin);
             addNoiseAndDigitize(samples, plane, noiseRandom);
             average(samples, image, p);
         }
@@ -96,49 +101,18 @@ public final class WireReadout {
         return new DriftedCharge(x, y, z, area, n);
     }
 
-    /** Returns the point halfway between the vertex and the charge-weighted centroid. */
-    private static double[] cropCenter(double[] vertex, DriftedCharge charge) {
-        double total = 0;
-        double cx = 0;
-        double cy = 0;
-        double cz = 0;
-        for (int i = 0; i < charge.size(); i++) {
-            double q = charge.adcArea()[i];
-            total += q;
-            cx += q * charge.x()[i];
-            cy += q * charge.y()[i];
-            cz += q * charge.z()[i];
-        }
-        if (total <= 0) {
-            return vertex.clone();
-        }
-        return new double[] {
-            0.5 * (vertex[0] + cx / total),
-            0.5 * (vertex[1] + cy / total),
-            0.5 * (vertex[2] + cz / total)};
-    }
-
-    /** Returns the lower edge of a crop of {@code pixels} around {@code center} that keeps the vertex inside. */
-    private static double cropOrigin(double center, double vertex, double pixelCm, int pixels) {
-        double origin = center - pixels * pixelCm / 2;
-        double lowest = vertex - (pixels - VERTEX_MARGIN_PIXELS) * pixelCm;
-        double highest = vertex - VERTEX_MARGIN_PIXELS * pixelCm;
-        return Math.max(lowest, Math.min(highest, origin));
-    }
-
-    private void addSignal(float[] samples, WirePlaneConfig plane, DriftedCharge charge, double[] center,
-                           double[] vertex, double driftOrigin) {
+    /** Adds the response of each charge whose wire lies in the crop, from {@code wireOrigin} (cm) and {@code driftOrigin} (cm). */
+    private void addSignal(float[] samples, WirePlaneConfig plane, DriftedCharge charge, double wireOrigin,
+                           double driftOrigin) {
         double angle = StrictMath.toRadians(plane.angleDeg());
         double cos = StrictMath.cos(angle);
         double sin = StrictMath.sin(angle);
         double pitchCm = plane.wirePitchMm() / 10;
-        double wireOrigin = cropOrigin(center[2] * cos - center[1] * sin, vertex[2] * cos - vertex[1] * sin,
-                pitchCm, wires);
         int kernelLength = kernels.length();
         for (int i = 0; i < charge.size(); i++) {
             double wireCoordinate = charge.z()[i] * cos - charge.y()[i] * sin;
             int wire = (int) Math.floor((wireCoordinate - wireOrigin) / pitchCm);
-            if (wire < 0 || wire >= wires) {
+            if (wire < 0 || wire >= readoutWires) {
                 continue;
             }
             double tick = (charge.x()[i] - driftOrigin) / tickCm;
@@ -171,7 +145,7 @@ public final class WireReadout {
         int maxAdc = (1 << config.readout().adcBits()) - 1;
         int groupWires = config.readout().coherentNoiseWires();
         float[] coherent = new float[ticks];
-        for (int wire = 0; wire < wires; wire++) {
+        for (int wire = 0; wire < readoutWires; wire++) {
             if (wire % groupWires == 0) {
                 fillCorrelatedNoise(coherent, config.readout().coherentNoiseAdcRms(), correlation, random);
             }
@@ -200,16 +174,18 @@ public final class WireReadout {
         }
     }
 
+    /** Averages each block of {@code wiresPerPixel} wires by {@code ticksPerPixel} ticks into one pixel. */
     private void average(float[] samples, float[] image, int plane) {
-        float scale = 1f / ticksPerPixel;
-        for (int wire = 0; wire < wires; wire++) {
-            int row = wire * ticks;
-            int out = (plane * wires + wire) * timePixels;
+        float scale = 1f / (ticksPerPixel * wiresPerPixel);
+        for (int row = 0; row < wires; row++) {
+            int out = (plane * wires + row) * timePixels;
             for (int pixel = 0; pixel < timePixels; pixel++) {
                 float sum = 0;
-                int first = row + pixel * ticksPerPixel;
-                for (int t = 0; t < ticksPerPixel; t++) {
-                    sum += samples[first + t];
+                for (int w = 0; w < wiresPerPixel; w++) {
+                    int first = (row * wiresPerPixel + w) * ticks + pixel * ticksPerPixel;
+                    for (int t = 0; t < ticksPerPixel; t++) {
+                        sum += samples[first + t];
+                    }
                 }
                 image[out + pixel] = sum * scale;
             }

@@ -3,6 +3,7 @@ package org.larco.lartpc.sim;
 import org.larco.lartpc.config.DetectorConfig;
 import org.larco.lartpc.data.Task;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -29,13 +30,15 @@ public final class EventSimulator {
         double[] vertex = {0, 0, 0};
         double vertexDriftCm = config.argon().maxDriftCm() * random.nextDouble();
         PrimaryGenerator.Primaries drawn = primaries.draw(random, vertex);
+        double[] direction = initialDirection(drawn.particles());
         TransportContext context = new TransportContext(random, config.physics(), vertex, radiusCm);
         boolean first = true;
         for (Particle particle : drawn.particles()) {
             transport(context, particle, first);
             first = false;
         }
-        return new SimulatedEvent(drawn.label(), drawn.energyMev(), vertex, vertexDriftCm, context.deposits, context.truth);
+        return new SimulatedEvent(drawn.label(), drawn.energyMev(), vertex, vertexDriftCm, context.deposits, context.truth,
+                direction);
     }
 
     /**
@@ -47,8 +50,9 @@ public final class EventSimulator {
         double[] vertex = {0, 0, 0};
         TransportContext context = new TransportContext(random, config.physics(), vertex, radiusCm);
         Particle particle = new Particle(type, 0, 0, 0, direction[0], direction[1], direction[2], kineticMev, 0);
+        double[] initial = initialDirection(List.of(particle));
         transport(context, particle, true);
-        return new SimulatedEvent(-1, kineticMev, vertex, 0, context.deposits, context.truth);
+        return new SimulatedEvent(-1, kineticMev, vertex, 0, context.deposits, context.truth, initial);
     }
 
     /** Returns a random stream for one event; {@code purpose} separates physics from readout noise. */
@@ -58,17 +62,38 @@ public final class EventSimulator {
     }
 
     /**
-     * Returns the radius of the simulated sphere, 1.5 times the larger crop extent. A crop contains
-     * the vertex, so charge farther away reaches it only along a plane's wire direction.
+     * Returns the radius of the simulated sphere: 1.5 times the farthest distance from the vertex
+     * to a crop corner, which is reached when the vertex sits at {@code image.vertexPosition} on
+     * both axes. Charge farther away reaches a crop only when it runs nearly along a plane's wires.
      */
     // NOTE: tracks nearly parallel to one plane's wires are cut at this radius although the rest
     // of them would still project into that plane's crop.
     public static double simulationRadiusCm(DetectorConfig config) {
         double maxPitchMm = config.readout().planes().stream().mapToDouble(p -> p.wirePitchMm()).max().orElseThrow();
-        double wireExtentCm = config.image().wires() * maxPitchMm / 10;
+        double wireExtentCm = config.image().wires() * config.image().wiresPerPixel() * maxPitchMm / 10;
         double driftExtentCm = config.image().timePixels() * config.effectiveTicksPerPixel()
                 * config.readout().tickUs() * config.argon().driftVelocityMmPerUs() / 10;
-        return 1.5 * Math.max(wireExtentCm, driftExtentCm);
+        double ahead = 1 - config.image().vertexPosition();
+        return 1.5 * ahead * Math.hypot(wireExtentCm, driftExtentCm);
+    }
+
+    /**
+     * Returns the unit vector of the summed primary momenta, before transport changes them, or
+     * zeros when the momenta cancel.
+     */
+    static double[] initialDirection(List<Particle> particles) {
+        double[] sum = new double[3];
+        for (Particle particle : particles) {
+            double momentum = particle.momentumMev();
+            sum[0] += momentum * particle.dx;
+            sum[1] += momentum * particle.dy;
+            sum[2] += momentum * particle.dz;
+        }
+        double norm = Math.sqrt(sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]);
+        if (norm < 1e-9) {
+            return new double[3];
+        }
+        return new double[] {sum[0] / norm, sum[1] / norm, sum[2] / norm};
     }
 
     private static void transport(TransportContext context, Particle primary, boolean recordTruth) {

@@ -2,7 +2,11 @@ package org.larco.lartpc.sim;
 
 /**
  * One simulated interaction before readout: label, true energy, vertex (cm, detector frame with
- * x along the drift), the vertex drift distance and the energy deposits.
+ * x along the drift), the vertex drift distance, the energy deposits and the event's initial
+ * direction, which orients the image crop.
+ *
+ * @param initialDirection unit vector of the summed momenta of the primaries at the vertex (the
+ *                         particle's direction for a single particle), or zeros when they cancel
  */
 public record SimulatedEvent(
         int label,
@@ -10,5 +14,6 @@ public record SimulatedEvent(
         double[] vertexCm,
         double vertexDriftCm,
         DepositBuffer deposits,
-        EventTruth truth) {
+        EventTruth truth,
+        double[] initialDirection) {
 }

@@ -93,7 +93,8 @@ class WireResponseTest {
                 r.inductionGain(), r.noiseCorrelation(), 2.0, 16, r.adcBits());
         DetectorConfig config = new DetectorConfig(quiet.name(), quiet.argon(), readout, quiet.image(), quiet.physics(),
                 quiet.momentumMevC(), quiet.neutrinoEnergyMev(), quiet.classPriors());
-        SimulatedEvent empty = new SimulatedEvent(0, 0, new double[] {0, 0, 0}, 10, new DepositBuffer(), new EventTruth());
+        SimulatedEvent empty = new SimulatedEvent(0, 0, new double[] {0, 0, 0}, 10, new DepositBuffer(), new EventTruth(),
+                new double[] {0, 0, 1});
         return new WireReadout(config).digitize(empty, new SplittableRandom(5));
     }
 

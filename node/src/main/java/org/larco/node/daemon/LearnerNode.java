@@ -40,7 +40,7 @@ public final class LearnerNode {
     private static final Logger log = LoggerFactory.getLogger(LearnerNode.class);
 
     /**
-     * What a node is made of.
+     * Parts of a node.
      *
      * @param name member name
      * @param key the member's signing key

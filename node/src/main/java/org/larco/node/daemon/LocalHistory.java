@@ -7,8 +7,8 @@ import org.larco.node.learner.TestResult;
 import org.larco.node.round.RoundListener;
 
 /**
- * What this node learned locally about each round: its own vote and test scores, of which only
- * the vote score goes on the ledger. Thread-safe.
+ * Record of this node's own vote and test scores per round; only the vote scores go on the
+ * ledger. Thread-safe.
  */
 public final class LocalHistory implements RoundListener {
 
@@ -19,7 +19,7 @@ public final class LocalHistory implements RoundListener {
     private final List<LocalScore> scores = new CopyOnWriteArrayList<>();
     private final List<RoundListener> forwards = new CopyOnWriteArrayList<>();
 
-    /** Adds a listener that sees every callback after this history recorded it. */
+    /** Adds a listener that receives every callback after this history recorded it. */
     public void forwardTo(RoundListener listener) {
         forwards.add(listener);
     }

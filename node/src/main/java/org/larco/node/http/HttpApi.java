@@ -48,7 +48,7 @@ public final class HttpApi {
     private final EventStream eventStream;
     private HttpServer server;
 
-    /** Who this node is, as shown on the page. */
+    /** Identity of this node, as shown on the page. */
     public record NodeIdentity(String name, String pubKeyHex) {
     }
 

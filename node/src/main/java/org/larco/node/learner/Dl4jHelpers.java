@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
  * Switches on DL4J's oneDNN layer helpers when the loaded nd4j-native build contains oneDNN.
  * DL4J 1.0.0-M2.1 creates a layer's helper at network initialisation only if the system property
  * {@value #DISABLE_PROPERTY} is "false" (its default is "true"). With the helpers, convolution
- * and pooling run in oneDNN; on two cores the default CNN trained about 1.9 times and inferred
- * about 3.3 times faster, with outputs equal to within 6e-8 (node learner section of
+ * and pooling run in oneDNN. On two cores the default CNN then trained 1.8 to 3.5 times and
+ * inferred about 2.8 times faster, with outputs equal to within 1e-5 (node learner section of
  * BENCHMARKS.md).
  *
  * <p>NOTE: the property is global to the JVM, so this also changes other DL4J networks built in

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * take neither lock.
  *
  * <p>Reproducibility: the n-th proposal of a learner shuffles with a seed derived from
- * {@code config.seed()} and n, so equal data, weights and config give equal proposals.
+ * {@code config.seed()} and n, so equal data, weights and config give equal proposals on the
+ * same CPU with the same number of ND4J threads. Other thread counts change the floating-point
+ * summation order and so the weights' hash.
  */
 public final class Dl4jLearner implements Learner {
 

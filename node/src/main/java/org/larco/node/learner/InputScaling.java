@@ -14,9 +14,10 @@ public final class InputScaling {
 
     /**
      * Zero-suppression threshold in ADC counts. The generated presets have pixel noise of about
-     * 1 to 1.5 ADC counts RMS, so 8 removes the noise and keeps track pixels. On 1000 microboone
-     * events it raised the default CNN's test accuracy after five epochs from 0.43 (no threshold)
-     * and 0.49 (threshold 4) to 0.53 (node learner section of BENCHMARKS.md).
+     * 0.8 to 1.4 ADC counts RMS, so 8 removes the noise and keeps track pixels. Trained on 1000
+     * microboone events for five epochs, the default CNN reached test accuracy 0.375 without a
+     * threshold, 0.440 with 4, 0.518 with 8 and 0.443 with 16 (node learner section of
+     * BENCHMARKS.md).
      */
     public static final float THRESHOLD_ADC = 8f;
 

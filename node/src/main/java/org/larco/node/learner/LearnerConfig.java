@@ -7,7 +7,8 @@ package org.larco.node.learner;
  * @param batchSize events per gradient step
  * @param learningRate Adam learning rate
  * @param seed seeds the initial weights (when the learner builds them) and the shuffling, so a
- *     learner given the same data and weights proposes the same update
+ *     learner given the same data and weights proposes the same update on the same CPU with
+ *     the same number of threads
  * @param maxTrainBatchesPerRound cap on gradient steps per proposal, 0 for no cap
  */
 public record LearnerConfig(int epochsPerRound, int batchSize, double learningRate, long seed,

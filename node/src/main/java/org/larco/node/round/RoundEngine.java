@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>On every new block it re-reads the ledger and does whatever duty is due: adopt a new head,
  * train and propose when it is this member's turn, fetch and score a proposal and vote, vote on
  * pending joins, and resume after being marked inactive. Because every decision is derived from
- * the ledger, a restarted node picks up mid-round where the ledger says it stands. Duties already
+ * the ledger, a restarted node picks up mid-round from the state the ledger records. Duties already
  * started in this process are remembered so a block that arrives during training does not start
  * the same work twice. Runs on one Vert.x context; blocking learner calls go to a
  * {@link LearnerWorker}.
@@ -114,7 +114,7 @@ public final class RoundEngine {
         stopped = true;
     }
 
-    /** The head hash this learner's current model was last set to, or empty before the first adoption. */
+    /** Returns the head hash this learner's current model was last set to, or empty before the first adoption. */
     public String adoptedHeadHex() {
         return adoptedHeadHex;
     }
@@ -222,7 +222,7 @@ public final class RoundEngine {
                 .onComplete(result -> adoptingHeadHex = "");
     }
 
-    /** The round whose accepted proposal is {@code headHex}, or 0 when the head is the initial weights. */
+    /** Returns the round whose accepted proposal is {@code headHex}, or 0 when the head is the initial weights. */
     private Future<Long> roundThatAccepted(Experiment experiment, String headHex) {
         return ledger.rounds(experiment.getId()).map(rounds -> {
             long accepted = 0;
@@ -340,12 +340,16 @@ public final class RoundEngine {
         });
     }
 
-    private static List<String> endpointsOf(MemberList members, ByteString first) {
+    /** Other members' blob endpoints, {@code first}'s at the front; this member's own is left out. */
+    private List<String> endpointsOf(MemberList members, ByteString first) {
         List<String> endpoints = new ArrayList<>();
         for (Member member : members.getMembersList()) {
+            if (member.getPubKey().equals(memberKey) || member.getEndpoint().isEmpty()) {
+                continue;
+            }
             if (member.getPubKey().equals(first)) {
                 endpoints.add(0, member.getEndpoint());
-            } else if (!member.getEndpoint().isEmpty()) {
+            } else {
                 endpoints.add(member.getEndpoint());
             }
         }

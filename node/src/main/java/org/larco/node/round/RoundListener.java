@@ -6,20 +6,20 @@ import org.larco.node.learner.TestResult;
 public interface RoundListener {
 
     /**
-     * The learner's proposal for a round was accepted by CheckTx; {@code workNanos} is the time it
-     * spent training and scoring its own proposal.
+     * Called when CheckTx accepted the learner's proposal for a round. {@code workNanos} is the time
+     * the learner spent training and scoring its own proposal.
      */
     default void proposed(long experiment, long round, String weightsHashHex, TestResult ownResult, long workNanos) {
     }
 
     /**
-     * The learner's vote was accepted by CheckTx; {@code result} is null when it voted no without
+     * Called when CheckTx accepted the learner's vote. {@code result} is null when it voted no without
      * scoring, and {@code evaluationNanos} is the time the scoring took.
      */
     default void voted(long experiment, long round, boolean approve, TestResult result, String reason, long evaluationNanos) {
     }
 
-    /** The learner made the experiment's head, accepted in {@code round} (0 for the initial weights), its current model. */
+    /** Called when the learner made the experiment's head its current model; {@code round} accepted it, 0 for the initial weights. */
     default void adopted(long experiment, long round, String headHex) {
     }
 }

@@ -70,7 +70,7 @@ final class RoundCollector {
         this.sink = sink;
     }
 
-    /** A listener for one learner's node that captures its test scores, which never go on the ledger. */
+    /** Returns a listener for one learner's node that records its test scores, which never go on the ledger. */
     RoundListener listenerFor(String learnerName) {
         return new RoundListener() {
             @Override
@@ -97,7 +97,7 @@ final class RoundCollector {
         return finished.future();
     }
 
-    /** Each closed round's wall-clock split; rounds without a proposal count no work. */
+    /** Returns each closed round's wall-clock split; a round without a proposal counts no work. */
     List<RoundTiming> timings() {
         List<RoundTiming> timings = new ArrayList<>();
         for (RoundRecord record : records) {
@@ -179,7 +179,7 @@ final class RoundCollector {
         });
     }
 
-    /** The head after {@code round}: its proposal when accepted, else the last accepted head seen. */
+    /** Returns the head after {@code round}: its proposal when accepted, else the last accepted head seen. */
     private String headAfter(Round round, Experiment experiment) {
         if (round.getStatus() == RoundStatus.ACCEPTED) {
             lastHeadHex = HEX.formatHex(round.getProposal().getWeightsHash().toByteArray());

@@ -92,7 +92,7 @@ public final class Simulation {
         }
     }
 
-    /** The learner nodes, while they run; empty after {@link #close()}. */
+    /** Returns the learner nodes while they run; the list is empty after {@link #close()}. */
     public List<LearnerNode> nodes() {
         return List.copyOf(nodes);
     }
@@ -192,7 +192,7 @@ public final class Simulation {
                 .withBatchSize(options.batchSize());
     }
 
-    /** Every learner adopts the final head within a few blocks of the last round closing. */
+    /** Waits until every learner has adopted the final head, which takes a few blocks after the last round closes. */
     private void waitForAdoption(List<LearnerNode> nodes, String headHex) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {

@@ -104,6 +104,7 @@ final class LocalTestnet implements AutoCloseable {
             LOG.warn("testnet status in {} failed before stopping", testnetDir, e);
         }
         stopAll();
+        deleteDataKeepingLogs();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -111,7 +112,7 @@ final class LocalTestnet implements AutoCloseable {
         }
     }
 
-    /** Stops joiners first, then the testnet; keeps logs and data under target/ for a post-mortem. */
+    /** Stops joiners first, then the testnet. */
     private synchronized void stopAll() {
         for (Path dir : joinDirs) {
             down(dir);
@@ -127,6 +128,29 @@ final class LocalTestnet implements AutoCloseable {
             script.run(DOWN_LIMIT, "testnet", "down", "--dir", dir.toString());
         } catch (RuntimeException e) {
             LOG.error("stopping the processes in {} failed; stop them by the pid files in {}/run", dir, dir, e);
+        }
+    }
+
+    /** Deletes the chain data, keys and blobs of every stopped stakeholder; logs/ stays for a post-mortem. */
+    private void deleteDataKeepingLogs() {
+        List<Path> dirs = new ArrayList<>(joinDirs);
+        dirs.add(testnetDir);
+        for (Path dir : dirs) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path entry : entries.filter(e -> !e.getFileName().toString().equals("logs")).toList()) {
+                    deleteRecursively(entry);
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot delete the data in {}; delete it by hand", dir, e);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path file : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 

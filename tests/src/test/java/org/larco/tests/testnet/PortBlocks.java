@@ -8,8 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Finds blocks of consecutive free TCP ports on 127.0.0.1 for the testnet scripts. */
 final class PortBlocks {
 
+    // Below Linux's default ephemeral range (32768-60999), so outgoing connections of other
+    // processes do not take a port between this check and the testnet's bind.
     private static final int LOWEST_BASE = 20_000;
-    private static final int HIGHEST_BASE = 60_000;
+    private static final int HIGHEST_BASE = 32_000;
     private static final int ATTEMPTS = 50;
 
     private PortBlocks() {
