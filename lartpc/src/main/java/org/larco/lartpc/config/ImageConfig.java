@@ -18,15 +18,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ImageConfig(int wires, int timePixels, int ticksPerPixel, int wiresPerPixel, double vertexPosition) {
 
-    /** Wires per pixel when a file leaves {@code image.wiresPerPixel} out. */
-    public static final int DEFAULT_WIRES_PER_PIXEL = 1;
-    /** Vertex position when a file leaves {@code image.vertexPosition} out. */
+    /** Wires per pixel when a file leaves {@code image.wiresPerPixel} out, as in the presets. */
+    public static final int DEFAULT_WIRES_PER_PIXEL = 2;
+    /** Vertex position when a file leaves {@code image.vertexPosition} out, as in the presets. */
     public static final double DEFAULT_VERTEX_POSITION = 0.25;
-
-    /** Returns a crop with the default pixel size and vertex position. */
-    public ImageConfig(int wires, int timePixels, int ticksPerPixel) {
-        this(wires, timePixels, ticksPerPixel, DEFAULT_WIRES_PER_PIXEL, DEFAULT_VERTEX_POSITION);
-    }
 
     /** Reads the keys of a configuration file, filling the defaults of the keys left out. */
     @JsonCreator

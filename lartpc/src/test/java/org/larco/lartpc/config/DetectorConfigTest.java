@@ -43,11 +43,67 @@ class DetectorConfigTest {
     }
 
     @Test
-    void timePixelIsAboutOneWirePitch() {
+    void timePixelIsAboutAsLongAsPixelIsWide() {
         DetectorConfig config = DetectorConfig.preset("microboone");
         double pixelMm = config.effectiveTicksPerPixel() * config.readout().tickUs() * config.argon().driftVelocityMmPerUs();
+        double widthMm = config.image().wiresPerPixel() * config.collectionPitchMm();
 
-        assertEquals(config.collectionPitchMm(), pixelMm, 0.5 * config.argon().driftVelocityMmPerUs() * config.readout().tickUs() + 1e-9);
+        assertEquals(widthMm, pixelMm, 0.5 * config.argon().driftVelocityMmPerUs() * config.readout().tickUs() + 1e-9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"microboone", "dune-fd", "icarus"})
+    void presetPlacesVertexAtQuarterOfTwoWirePixels(String name) {
+        ImageConfig image = DetectorConfig.preset(name).image();
+
+        assertEquals(new ImageConfig(64, 64, 0, 2, 0.25), image);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-0.1", "0.75", ".nan"})
+    void vertexPositionOutsideRangeIsRejected(String value) throws IOException {
+        Path file = dir.resolve("vertex.yaml");
+        Files.writeString(file, "base: microboone\nimage: {vertexPosition: " + value + "}\n");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DetectorConfig.load(file));
+
+        assertTrue(error.getMessage().contains("image.vertexPosition = " + Double.parseDouble(value.replace(".nan", "NaN"))),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("[0, 0.5]"), error.getMessage());
+    }
+
+    @Test
+    void zeroWiresPerPixelIsRejected() throws IOException {
+        Path file = dir.resolve("pixel.yaml");
+        Files.writeString(file, "base: icarus\nimage: {wiresPerPixel: 0}\n");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DetectorConfig.load(file));
+
+        assertTrue(error.getMessage().contains("image.wiresPerPixel = 0, expected 1 to 8"), error.getMessage());
+    }
+
+    @Test
+    void vertexPositionOverridesPreset() throws IOException {
+        Path file = dir.resolve("centred.yaml");
+        Files.writeString(file, "base: dune-fd\nimage: {vertexPosition: 0.5, wiresPerPixel: 1}\n");
+
+        ImageConfig image = DetectorConfig.load(file).image();
+
+        assertEquals(new ImageConfig(64, 64, 0, 1, 0.5), image);
+    }
+
+    @Test
+    void imageKeysLeftOutTakeDefaults() throws IOException {
+        String json = DetectorConfig.preset("microboone").toJson()
+                .replace(",\"wiresPerPixel\":2", "").replace(",\"vertexPosition\":0.25", "");
+        Path file = dir.resolve("short.json");
+        Files.writeString(file, json);
+
+        ImageConfig image = DetectorConfig.load(file).image();
+
+        assertEquals(ImageConfig.DEFAULT_WIRES_PER_PIXEL, image.wiresPerPixel());
+        assertEquals(ImageConfig.DEFAULT_VERTEX_POSITION, image.vertexPosition());
+        assertTrue(!json.contains("vertexPosition"), json);
     }
 
     @Test

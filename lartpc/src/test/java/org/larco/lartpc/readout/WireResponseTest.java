@@ -80,9 +80,9 @@ class WireResponseTest {
         int collection = 2 * wires * bins;
 
         assertTrue(java.util.Arrays.equals(image, collection, collection + bins, image, collection + bins, collection + 2 * bins),
-                "wires 0 and 1 of one 16-wire group differ");
+                "pixel rows 0 and 1 (wires 0 to 3) of one 16-wire group differ");
         assertFalse(java.util.Arrays.equals(image, collection, collection + bins, image, collection + 16 * bins,
-                collection + 17 * bins), "wires 0 and 16 of different groups are equal");
+                collection + 17 * bins), "pixel rows 0 and 16 (wires 0 and 32) of different groups are equal");
     }
 
     /** Returns the image of an event without charge, read out with only coherent noise (2 ADC per 16 wires). */

@@ -1,6 +1,7 @@
 package org.larco.lartpc.testing;
 
 import org.larco.lartpc.config.DetectorConfig;
+import org.larco.lartpc.config.ImageConfig;
 import org.larco.lartpc.config.PhysicsConfig;
 import org.larco.lartpc.config.ReadoutConfig;
 import org.larco.lartpc.config.WirePlaneConfig;
@@ -32,5 +33,19 @@ public final class TestConfigs {
                 r.inductionGain(), r.noiseCorrelation(), 0.0, r.coherentNoiseWires(), r.adcBits());
         return new DetectorConfig(config.name(), config.argon(), readout, config.image(), config.physics(),
                 config.momentumMevC(), config.neutrinoEnergyMev(), config.classPriors());
+    }
+
+    /** Returns the preset with another pixel width in wires and vertex position, time pixels matched. */
+    public static DetectorConfig withCrop(DetectorConfig config, int wiresPerPixel, double vertexPosition) {
+        ImageConfig i = config.image();
+        ImageConfig image = new ImageConfig(i.wires(), i.timePixels(), 0, wiresPerPixel, vertexPosition);
+        return new DetectorConfig(config.name(), config.argon(), config.readout(), image, config.physics(),
+                config.momentumMevC(), config.neutrinoEnergyMev(), config.classPriors());
+    }
+
+    /** Returns the preset generating only the single-particle class {@code className}. */
+    public static DetectorConfig onlyClass(DetectorConfig config, String className) {
+        return new DetectorConfig(config.name(), config.argon(), config.readout(), config.image(), config.physics(),
+                config.momentumMevC(), config.neutrinoEnergyMev(), java.util.Map.of(className, 1.0));
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.larco.node.chain.ChainClient;
 import org.larco.node.chain.ChainEvent;
 import org.larco.node.chain.NewBlock;
@@ -47,6 +48,7 @@ public final class LearnerNode {
      * @param home folder for the blob store
      * @param httpHost address the HTTP API binds to
      * @param httpPort HTTP port, 0 for a free one
+     * @param advertisedEndpoint blob endpoint announced in Join; defaults to http://httpHost:port
      * @param chainId chain id that transactions sign
      * @param learner the local learner
      * @param evaluator scores adopted heads on this node's test set for the page
@@ -59,6 +61,7 @@ public final class LearnerNode {
             Path home,
             String httpHost,
             int httpPort,
+            Optional<String> advertisedEndpoint,
             String chainId,
             Learner learner,
             HeadEvaluator evaluator,
@@ -91,6 +94,7 @@ public final class LearnerNode {
         TxSubmitter submitter = new TxSubmitter(chain, ledger, parts.key(), parts.chainId(), parts.name());
 
         LocalHistory history = new LocalHistory();
+        AtomicReference<String> advertised = new AtomicReference<>("");
         LearnerWorker pageWorker = new LearnerWorker(vertx, parts.name() + "-page");
         ModelViewCache modelViews = new ModelViewCache(parts.evaluator(), pageWorker, weights);
         history.forwardTo(modelViews);
@@ -99,12 +103,13 @@ public final class LearnerNode {
 
         byte[] modelSpecHash = parts.learner().currentWeights().spec().sha256();
         RoundEngine engine = new RoundEngine(parts.name(), parts.key().publicKey(), modelSpecHash, parts.learner(), worker, weights,
-                ledger, submitter, history, AdmissionPolicy.approveWithEndpoint());
+                ledger, submitter, history, AdmissionPolicy.approveWithEndpoint(), advertised::get);
         HttpApi httpApi = new HttpApi(vertx, new HttpApi.NodeIdentity(parts.name(), parts.key().publicKeyHex()),
                 chain, ledger, history, modelViews, new BlobRoutes(store), parts.registry(), parts.token(),
                 new ExperimentOpener(submitter, parts.learner(), weights));
 
         return httpApi.start(parts.httpHost(), parts.httpPort()).map(started -> {
+            advertised.set(parts.advertisedEndpoint().orElse("http://" + parts.httpHost() + ":" + started.port()));
             LearnerNode node = new LearnerNode(parts, List.of(worker, pageWorker), engine, httpApi, history);
             chain.onNewBlock(node::onNewBlock);
             log.info("node={} started: member key={} blob endpoint={}", parts.name(), parts.key().publicKeyHex(), node.endpoint());

@@ -60,7 +60,7 @@ public final class NodeDaemon {
         ChainClient chain = connect(vertx, config);
         String chainId = chain.status().await().chainId();
         LearnerNode.Parts parts = new LearnerNode.Parts(config.name(), key, config.home(), config.httpHost(), config.httpPort(),
-                chainId, learner, new TestSetEvaluator(learner, splits.test()), config.token(), registry);
+                config.advertisedEndpoint(), chainId, learner, new TestSetEvaluator(learner, splits.test()), config.token(), registry);
         LearnerNode node = LearnerNode.start(vertx, chain, parts, new org.larco.node.round.RoundListener() { }).await();
         out.printf("larco node %s: chain %s (%s), member key %s, status page %s/%n",
                 config.name(), chainId, config.chain().mode().name().toLowerCase(java.util.Locale.ROOT), key.publicKeyHex(), node.endpoint());

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.larco.node.learner.Learner;
 import org.larco.node.learner.TestResult;
 import org.larco.node.ledger.LedgerReader;
@@ -16,6 +17,7 @@ import org.larco.node.ledger.TxSubmitter;
 import org.larco.node.weights.Weights;
 import org.larco.protocol.tx.Admit;
 import org.larco.protocol.tx.Experiment;
+import org.larco.protocol.tx.Join;
 import org.larco.protocol.tx.Member;
 import org.larco.protocol.tx.MemberList;
 import org.larco.protocol.tx.PendingJoin;
@@ -44,6 +46,7 @@ public final class RoundEngine {
     private static final Logger log = LoggerFactory.getLogger(RoundEngine.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final double PPM = 1_000_000.0;
+    private static final long JOIN_RETRY_BLOCKS = 20;
 
     private final String memberName;
     private final ByteString memberKey;
@@ -55,12 +58,15 @@ public final class RoundEngine {
     private final TxSubmitter submitter;
     private final RoundListener listener;
     private final AdmissionPolicy admissionPolicy;
+    private final Supplier<String> endpointSupplier;
 
     private final Set<DutyKey> startedDuties = new HashSet<>();
     private final Set<String> admissionsSent = new HashSet<>();
     private String adoptedHeadHex = "";
     private String adoptingHeadHex = "";
     private boolean resumeSent;
+    private boolean joinInFlight;
+    private long lastJoinHeight;
     private boolean reconciling;
     private boolean reconcileAgain;
     private boolean stopped;
@@ -75,7 +81,8 @@ public final class RoundEngine {
             LedgerReader ledger,
             TxSubmitter submitter,
             RoundListener listener,
-            AdmissionPolicy admissionPolicy) {
+            AdmissionPolicy admissionPolicy,
+            Supplier<String> endpointSupplier) {
         this.memberName = memberName;
         this.memberKey = ByteString.copyFrom(memberKey);
         this.modelSpecHash = ByteString.copyFrom(modelSpecHash);
@@ -86,6 +93,7 @@ public final class RoundEngine {
         this.submitter = submitter;
         this.listener = listener;
         this.admissionPolicy = admissionPolicy;
+        this.endpointSupplier = endpointSupplier;
     }
 
     /** Re-reads the ledger and acts; calls made while a pass is running schedule one more pass. */
@@ -98,7 +106,7 @@ public final class RoundEngine {
             return;
         }
         reconciling = true;
-        reconcile().onComplete(result -> {
+        reconcile(height).onComplete(result -> {
             if (result.failed()) {
                 log.warn("member={} height={} ledger pass failed: {}", memberName, height, result.cause().toString());
             }
@@ -119,11 +127,11 @@ public final class RoundEngine {
         return adoptedHeadHex;
     }
 
-    private Future<Void> reconcile() {
+    private Future<Void> reconcile(long height) {
         return ledger.members().compose(members -> {
             Optional<Member> self = findSelf(members);
             if (self.isEmpty()) {
-                return Future.succeededFuture();
+                return askToJoin(height);
             }
             resumeIfInactive(self.get());
             return voteOnJoins(members)
@@ -157,6 +165,27 @@ public final class RoundEngine {
 
     private Optional<Member> findSelf(MemberList members) {
         return members.getMembersList().stream().filter(m -> m.getPubKey().equals(memberKey)).findFirst();
+    }
+
+    /**
+     * Sends Join when this key is neither a member nor pending, as a newcomer does. A Join whose
+     * admission deadline passed disappears from the pending list, so it is sent again, at most once
+     * every {@link #JOIN_RETRY_BLOCKS} blocks.
+     */
+    private Future<Void> askToJoin(long height) {
+        return ledger.pendingJoins().map(pending -> {
+            boolean isPending = pending.getPendingList().stream().anyMatch(join -> join.getCandidate().equals(memberKey));
+            if (isPending || joinInFlight || (lastJoinHeight > 0 && height < lastJoinHeight + JOIN_RETRY_BLOCKS)) {
+                return null;
+            }
+            String endpoint = endpointSupplier.get();
+            log.info("member={} is not a member yet; sending Join with endpoint {}", memberName, endpoint);
+            joinInFlight = true;
+            lastJoinHeight = height;
+            Join join = Join.newBuilder().setName(memberName).setEndpoint(endpoint).build();
+            submitter.submit(TxBody.newBuilder().setJoin(join), "join").onComplete(result -> joinInFlight = false);
+            return null;
+        });
     }
 
     private void resumeIfInactive(Member self) {

@@ -144,7 +144,7 @@ public final class Simulation {
                     ? new GarbageLearner(newLearner(initial, data.groups().get(i), i), options.seed() + i)
                     : newLearner(initial, data.groups().get(i), i);
             Dl4jLearner evaluatorLearner = learner instanceof Dl4jLearner dl4j ? dl4j : ((GarbageLearner) learner).delegate();
-            LearnerNode.Parts parts = new LearnerNode.Parts(names.get(i), keys.get(i), home, "127.0.0.1", ports.get(i), CHAIN_ID,
+            LearnerNode.Parts parts = new LearnerNode.Parts(names.get(i), keys.get(i), home, "127.0.0.1", ports.get(i), Optional.empty(), CHAIN_ID,
                     learner, new TestSetEvaluator(evaluatorLearner, data.groups().get(i).test()), Optional.empty(), registry);
             LearnerNode node = LearnerNode.start(vertx, chain, parts, collector.listenerFor(names.get(i))).await();
             nodes.add(node);

@@ -51,6 +51,11 @@ final class DevNetwork implements AutoCloseable {
     private final LedgerReader ledger;
 
     DevNetwork(Path dir, int members, int rounds, int deadlineBlocks) throws Exception {
+        this(dir, members, 0, rounds, deadlineBlocks);
+    }
+
+    /** A network whose last {@code newcomers} members are not in genesis and must join. */
+    DevNetwork(Path dir, int members, int newcomers, int rounds, int deadlineBlocks) throws Exception {
         this.dir = dir;
         ModelSpec spec = ModelSpec.defaultFor(3, 64, 64, 5);
         initial = Weights.initial(spec, 3);
@@ -64,7 +69,9 @@ final class DevNetwork implements AutoCloseable {
         }
         SimulationOptions options = new SimulationOptions(members, rounds, 150, 10, SimulationOptions.DEFAULT_PRESETS, 3, 1, 32,
                 1, 2, 50, deadlineBlocks, dir, 0, false, List.of(), 1, false);
-        byte[] genesis = SimulationGenesis.appState(names, keys, ports, spec, initial, options);
+        int founders = members - newcomers;
+        byte[] genesis = SimulationGenesis.appState(names.subList(0, founders), keys.subList(0, founders),
+                ports.subList(0, founders), spec, initial, options);
         LarcoApplication app = LarcoApplication.open(dir.resolve("chain/app"));
         chain = EmbeddedDevChain.start(vertx, app, dir.resolve("chain"), CHAIN_ID, genesis, 50).await();
         ledger = new LedgerReader(chain);
@@ -78,7 +85,7 @@ final class DevNetwork implements AutoCloseable {
         Dl4jLearner learner = new Dl4jLearner(SimulationOptions.learnerName(index), LearnerConfig.defaults(index + 1), initial,
                 data.get(index));
         LearnerNode.Parts parts = new LearnerNode.Parts(SimulationOptions.learnerName(index), keys.get(index), homeOf(index),
-                "127.0.0.1", ports.get(index), CHAIN_ID, learner, new TestSetEvaluator(learner, data.get(index).test()),
+                "127.0.0.1", ports.get(index), Optional.empty(), CHAIN_ID, learner, new TestSetEvaluator(learner, data.get(index).test()),
                 Optional.empty(), registry);
         LearnerNode node = LearnerNode.start(vertx, chain, parts, listener).await();
         running.add(node);
@@ -106,6 +113,10 @@ final class DevNetwork implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("round " + round + " did not reach the expected state within " + timeout + "; last seen: " + last);
+    }
+
+    List<org.larco.protocol.tx.Member> members() {
+        return ledger.members().await().getMembersList();
     }
 
     String memberKeyHex(int index) {

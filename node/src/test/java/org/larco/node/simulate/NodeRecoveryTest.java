@@ -60,6 +60,24 @@ class NodeRecoveryTest {
         }
     }
 
+    @Test
+    void newcomerJoinsAndVotes() throws Exception {
+        try (DevNetwork network = new DevNetwork(dir, 4, 1, 3, 2000)) {
+            for (int i = 0; i < 4; i++) {
+                network.start(i, new RoundListener() { });
+            }
+
+            Round third = network.awaitRound(3, round -> round.getClosedHeight() > 0, ROUND_TIMEOUT.multipliedBy(2));
+
+            boolean admitted = network.members().stream()
+                    .anyMatch(m -> java.util.HexFormat.of().formatHex(m.getPubKey().toByteArray()).equals(network.memberKeyHex(3)));
+            assertTrue(admitted, network.members().toString());
+            boolean newcomerVoted = third.getVotesList().stream().anyMatch(vote -> hex(vote).equals(network.memberKeyHex(3)));
+            boolean newcomerProposed = java.util.HexFormat.of().formatHex(third.getProposer().toByteArray()).equals(network.memberKeyHex(3));
+            assertTrue(newcomerVoted || newcomerProposed, third.toString());
+        }
+    }
+
     private static String hex(VoteRecord vote) {
         return java.util.HexFormat.of().formatHex(vote.getVoter().toByteArray());
     }
