@@ -25,14 +25,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--learners", defaultValue = "3", description = "Number of learners (2-16). Default: ${DEFAULT-VALUE}.")
     int learners;
 
-    @Option(names = "--rounds", defaultValue = "6", description = "Rounds of the experiment. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rounds", defaultValue = "9", description = "Rounds of the experiment. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
-    @Option(names = "--events-per-learner", defaultValue = "1500",
+    @Option(names = "--events-per-learner", defaultValue = "2500",
             description = "Private events per learner, split 60/20/20 into train, vote and test. Default: ${DEFAULT-VALUE}.")
     int eventsPerLearner;
 
-    @Option(names = "--test-events-per-group", defaultValue = "300",
+    @Option(names = "--test-events-per-group", defaultValue = "400",
             description = "Events per group in the common held-out test set. Default: ${DEFAULT-VALUE}.")
     int testEventsPerGroup;
 

@@ -14,9 +14,9 @@ public interface VoteRule {
 
     /**
      * Approves a proposal that beats the current weights by at least {@code margin}. A freshly
-     * initialised model scores at chance, and so do garbage weights, so under {@link #notWorse()}
-     * garbage can tie or beat it by chance (2 of 5 random-weight proposals did on a 120-event
-     * vote set); a margin of a few events' worth of accuracy rejects those.
+     * initialised model and garbage weights both score near chance, so under {@link #notWorse()}
+     * garbage can tie or beat the initial model: 2 of 5 random-weight proposals did on a
+     * 120-event vote set. A margin of a few events' worth of accuracy rejects those.
      */
     static VoteRule improvesBy(double margin) {
         if (!(margin >= 0)) {
