@@ -6,15 +6,16 @@ import org.larco.lartpc.config.WirePlaneConfig;
 import java.util.List;
 
 /**
- * Where the vertex sits in each plane's crop, as fractions of the crop from its lower wire edge
- * and its earliest time pixel.
+ * Place of the vertex in each plane's crop, as fractions of the crop from its lower wire edge
+ * and from its earliest time pixel.
  *
  * <p>The event's initial direction is projected on each plane (wire coordinate and drift) and
  * measured in crop lengths. The vertex goes back from the crop centre against that direction
  * until the share {@code image.vertexPosition} of the crop lies behind it on the line through
  * the vertex along the direction. The wire position is set per plane. The time position is one
- * value for all planes, so the same drift time falls in the same time pixel on each plane; it
- * uses the plane where the direction runs most along the wires as the scale. When the projection
+ * value for all planes, so the same drift time falls in the same time pixel on each plane. It is
+ * exact on the plane whose wire step (in crop lengths) is the largest, and closer to the centre
+ * on the others. When the projection
  * on a plane is shorter than {@value #FULL_OFFSET_PROJECTION} (the direction runs nearly along
  * that plane's wires), the wire offset shrinks in proportion and reaches the centre at zero.
  */

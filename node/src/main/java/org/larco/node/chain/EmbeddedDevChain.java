@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A single-process development chain: one authority produces a block {@code blockIntervalMs} after
  * the previous one finished (empty blocks too, because ledger deadlines count blocks) and drives the same
- * {@link Application} that CometBFT drives on a testnet, in CometBFT v0.38's call order.
+ * {@link Application} that CometBFT drives on a testnet, in CometBFT v0.38's call order. When a
+ * transaction enters an empty mempool, the next block comes {@link #TX_BATCH_DELAY_MS} later
+ * instead, so a round does not wait a whole interval for each proposal and vote.
  *
  * <p>It is <b>not Byzantine fault tolerant</b>: the process that runs it decides every block alone.
  * Use it for one-machine simulations and development, and a CometBFT testnet when the members must
@@ -38,6 +40,9 @@ public final class EmbeddedDevChain implements ChainClient {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDevChain.class);
     private static final HexFormat HEX = HexFormat.of();
+
+    /** Delay from the first waiting transaction to the block that includes it; later txs join the batch. */
+    static final long TX_BATCH_DELAY_MS = 10;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     /** A worker task longer than this is logged by Vert.x as blocked; replays of long logs can take minutes. */
     private static final long MAX_WORKER_TASK_MINUTES = 10;
@@ -57,6 +62,8 @@ public final class EmbeddedDevChain implements ChainClient {
     private volatile boolean closed;
     private volatile String haltReason;
     private long blockTimerId = -1;
+    private boolean producing;
+    private boolean earlyBlockScheduled;
 
     private EmbeddedDevChain(Vertx vertx, String chainId, long blockIntervalMs, DevChainLimits limits) {
         this.vertx = vertx;
@@ -129,7 +136,11 @@ public final class EmbeddedDevChain implements ChainClient {
             return Future.failedFuture(new IllegalStateException(unavailable));
         }
         byte[] copy = tx.clone();
-        return worker.executeBlocking(() -> engine.checkNewTx(copy), true);
+        return worker.executeBlocking(() -> engine.checkNewTx(copy), true).onSuccess(result -> {
+            if (result.code() == 0) {
+                context.runOnContext(v -> expediteBlock());
+            }
+        });
     }
 
     @Override
@@ -186,13 +197,27 @@ public final class EmbeddedDevChain implements ChainClient {
         if (closed || haltReason != null) {
             return;
         }
+        producing = false;
+        earlyBlockScheduled = false;
         blockTimerId = vertx.setTimer(blockIntervalMs, id -> produceBlock());
+    }
+
+    /** Brings the next block forward when a transaction is waiting; runs on the chain's context. */
+    private void expediteBlock() {
+        if (closed || producing || earlyBlockScheduled || blockIntervalMs <= TX_BATCH_DELAY_MS) {
+            return;
+        }
+        if (vertx.cancelTimer(blockTimerId)) {
+            earlyBlockScheduled = true;
+            blockTimerId = vertx.setTimer(TX_BATCH_DELAY_MS, id -> produceBlock());
+        }
     }
 
     private void produceBlock() {
         if (closed) {
             return;
         }
+        producing = true;
         worker.executeBlocking(() -> {
             if (closed) {
                 return null;

@@ -78,6 +78,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-baselines", description = "Skip training the alone and pooled comparison models at the end.")
     boolean noBaselines;
 
+    @Option(names = "--defer-shared-scoring",
+            description = "Score the shared model on the common test set after the last round instead of after each round,"
+                    + " so scoring does not compete with the rounds for the CPU (used by the round-overhead benchmark).")
+    boolean deferSharedScoring;
+
     @Option(names = "--threads", defaultValue = "2", description = "Threads for data generation. Default: ${DEFAULT-VALUE}.")
     int threads;
 
@@ -86,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
         int[] fraction = parseThreshold(threshold);
         SimulationOptions options = new SimulationOptions(learners, rounds, eventsPerLearner, testEventsPerGroup, presets, seed,
                 epochsPerRound, batchSize, fraction[0], fraction[1], blockIntervalMs, deadlineBlocks, outDir, httpPort, keepServing,
-                garbageLearners, threads, !noBaselines);
+                garbageLearners, threads, !noBaselines, deferSharedScoring);
         Simulation simulation = new Simulation(options, System.out);
         SimulationResult result = simulation.run();
         if (keepServing) {

@@ -53,11 +53,13 @@ final class RoundCollector {
     private final Map<Long, Long> closedNanos = new ConcurrentHashMap<>();
     private final Map<Long, Long> proposerWorkNanos = new ConcurrentHashMap<>();
     private final Map<Long, Long> slowestEvaluationNanos = new ConcurrentHashMap<>();
+    private final Map<Long, Long> totalEvaluationNanos = new ConcurrentHashMap<>();
     private final List<RoundRecord> records = new ArrayList<>();
     private final Promise<List<RoundRecord>> finished = Promise.promise();
     private Future<Void> chain = Future.succeededFuture();
     private long collectedThrough;
     private String lastHeadHex = "";
+    private final Map<Long, String> headsAfterRound = new ConcurrentHashMap<>();
     private double lastSharedAccuracy = Double.NaN;
 
     RoundCollector(long experimentId, List<String> learnerNames, Map<String, String> namesByKey, LedgerReader ledger,
@@ -88,9 +90,26 @@ final class RoundCollector {
                 }
                 if (experiment == experimentId) {
                     slowestEvaluationNanos.merge(round, evaluationNanos, Math::max);
+                    totalEvaluationNanos.merge(round, evaluationNanos, Long::sum);
                 }
             }
         };
+    }
+
+    /**
+     * Returns the records with the shared accuracy scored now, after the last round, for runs that
+     * deferred it; each distinct head is scored once.
+     */
+    List<RoundRecord> withSharedAccuracy(java.util.function.Function<String, Double> scorer) {
+        Map<String, Double> byHead = new java.util.HashMap<>();
+        List<RoundRecord> scored = new ArrayList<>();
+        for (RoundRecord record : records) {
+            String head = headsAfterRound.get(record.round());
+            double accuracy = byHead.computeIfAbsent(head, scorer);
+            scored.add(new RoundRecord(record.round(), record.proposer(), record.status(), record.votes(), record.voteScores(),
+                    record.testScores(), accuracy));
+        }
+        return scored;
     }
 
     Future<List<RoundRecord>> finished() {
@@ -106,7 +125,8 @@ final class RoundCollector {
             if (opened != null && closed != null) {
                 timings.add(new RoundTiming(record.round(), millis(closed - opened),
                         millis(proposerWorkNanos.getOrDefault(record.round(), 0L)),
-                        millis(slowestEvaluationNanos.getOrDefault(record.round(), 0L))));
+                        millis(slowestEvaluationNanos.getOrDefault(record.round(), 0L)),
+                        millis(totalEvaluationNanos.getOrDefault(record.round(), 0L))));
             }
         }
         return timings;
@@ -167,8 +187,10 @@ final class RoundCollector {
 
     private Future<Void> record(Round round, Experiment experiment) {
         collectedThrough = round.getRound();
+        String head = headAfter(round, experiment);
+        headsAfterRound.put(round.getRound(), head);
         Future<Double> accuracy = round.getStatus() == RoundStatus.ACCEPTED || Double.isNaN(lastSharedAccuracy)
-                ? sharedScorer.score(headAfter(round, experiment))
+                ? sharedScorer.score(head)
                 : Future.succeededFuture(lastSharedAccuracy);
         return accuracy.map(shared -> {
             lastSharedAccuracy = shared;

@@ -30,7 +30,12 @@ final class SharedModelScorer {
     }
 
     Future<Double> score(String headHex) {
-        return worker.run(() -> referee.evaluate(findBlob(headHex), commonTest).accuracy());
+        return worker.run(() -> scoreNow(headHex));
+    }
+
+    /** Scores on the calling thread; blocking. */
+    double scoreNow(String headHex) {
+        return referee.evaluate(findBlob(headHex), commonTest).accuracy();
     }
 
     Weights load(String headHex, List<LearnerNode> nodes) {

@@ -129,7 +129,10 @@ public final class Simulation {
         }
         SharedModelScorer scorer = new SharedModelScorer(referee, refereeWorker, data.commonTest(), options.outDir());
         RoundTablePrinter printer = new RoundTablePrinter(out, names);
-        RoundCollector collector = new RoundCollector(EXPERIMENT_ID, names, namesByKey, ledger, scorer::score,
+        RoundCollector.SharedScorer liveScorer = options.deferSharedScoring()
+                ? head -> io.vertx.core.Future.succeededFuture(Double.NaN)
+                : scorer::score;
+        RoundCollector collector = new RoundCollector(EXPERIMENT_ID, names, namesByKey, ledger, liveScorer,
                 (record, round) -> printer.print(record));
         chain.onNewBlock(collector::onNewBlock);
 
@@ -155,6 +158,12 @@ public final class Simulation {
         printer.printHeader();
 
         List<RoundRecord> records = collector.finished().await();
+        if (options.deferSharedScoring()) {
+            records = collector.withSharedAccuracy(scorer::scoreNow);
+            out.println();
+            out.println("Shared model accuracy on the common test set after each round, scored now:");
+            records.forEach(record -> out.printf(java.util.Locale.ROOT, "  round %d: %.3f%n", record.round(), record.sharedTestAccuracy()));
+        }
         String headHex = HexFormat.of().formatHex(ledger.experiment(EXPERIMENT_ID).await().getHead().toByteArray());
         waitForAdoption(nodes, headHex);
 
@@ -167,6 +176,7 @@ public final class Simulation {
         SimulationResult result = new SimulationResult(records, comparison, headHex, nodes.stream().map(n -> n.engine().adoptedHeadHex()).toList(),
                 Duration.ofNanos(System.nanoTime() - startNanos), collector.timings());
         SimulationReport.write(options.outDir(), names, records, comparison, data.commonTest().classNames());
+        RoundTimingCsv.write(options.outDir().resolve("round-timings.csv"), result.timings());
         new SummaryPrinter(out).print(result, data.commonTest().classNames(), options.outDir());
 
         refereeWorker.close();

@@ -24,6 +24,8 @@ import java.util.List;
  * @param garbageLearners names of learners that propose random weights, for demonstrations and tests
  * @param threads threads for data generation
  * @param compareBaselines train the alone and pooled reference models at the end
+ * @param deferSharedScoring score the shared model on the common test set after the last round
+ *     instead of after each round, so that scoring does not compete with the rounds for the CPU
  */
 public record SimulationOptions(
         int learners,
@@ -43,7 +45,8 @@ public record SimulationOptions(
         boolean keepServing,
         List<String> garbageLearners,
         int threads,
-        boolean compareBaselines) {
+        boolean compareBaselines,
+        boolean deferSharedScoring) {
 
     public static final List<String> DEFAULT_PRESETS = List.of("microboone", "dune-fd", "icarus");
 

@@ -31,6 +31,13 @@ public record SimulationResult(
         return total > 0 ? overhead / total : 0;
     }
 
+    /** Time spent on neither training nor any voter's scoring, as a fraction of the summed round time. */
+    public double overheadBeyondAllScoringFraction() {
+        double total = timings.stream().mapToDouble(RoundTiming::roundMillis).sum();
+        double overhead = timings.stream().mapToDouble(RoundTiming::overheadBeyondAllScoringMillis).sum();
+        return total > 0 ? overhead / total : 0;
+    }
+
     public long acceptedRounds() {
         return rounds.stream().filter(r -> r.status().equals("ACCEPTED")).count();
     }

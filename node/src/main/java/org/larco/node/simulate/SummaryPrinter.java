@@ -22,8 +22,9 @@ final class SummaryPrinter {
                 result.rounds().size(), result.acceptedRounds(), abbreviate(result.headHex()));
         boolean allAdopted = result.adoptedHeads().stream().allMatch(result.headHex()::equals);
         out.println("Every learner's current weights equal the head: " + (allAdopted ? "yes" : "NO " + result.adoptedHeads()));
-        out.printf(Locale.ROOT, "Round overhead (round time minus proposer training minus slowest scoring): %.1f %% of round time.%n",
-                100 * result.overheadFraction());
+        out.printf(Locale.ROOT, "Round overhead: %.1f %% of round time beyond the proposer's training and the slowest voter's"
+                + " scoring; %.1f %% beyond training and all voters' scoring, which share this machine's cores.%n",
+                100 * result.overheadFraction(), 100 * result.overheadBeyondAllScoringFraction());
         out.println();
         out.println("Common held-out test set (events from every group):");
 

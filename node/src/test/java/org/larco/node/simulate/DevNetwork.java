@@ -68,7 +68,7 @@ final class DevNetwork implements AutoCloseable {
             data.add(LearnerSplits.split(generator.generate(150, 40 + i, 1), 0.6, 0.2));
         }
         SimulationOptions options = new SimulationOptions(members, rounds, 150, 10, SimulationOptions.DEFAULT_PRESETS, 3, 1, 32,
-                1, 2, 50, deadlineBlocks, dir, 0, false, List.of(), 1, false);
+                1, 2, 50, deadlineBlocks, dir, 0, false, List.of(), 1, false, false);
         int founders = members - newcomers;
         byte[] genesis = SimulationGenesis.appState(names.subList(0, founders), keys.subList(0, founders),
                 ports.subList(0, founders), spec, initial, options);

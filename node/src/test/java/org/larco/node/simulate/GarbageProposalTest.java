@@ -22,7 +22,7 @@ class GarbageProposalTest {
         // group-3 proposes in round 3, after two rounds of real training moved the head away from
         // its random initialisation, so every honest voter's current score is above chance.
         SimulationOptions options = new SimulationOptions(3, 3, 400, 50, SimulationOptions.DEFAULT_PRESETS, 5, 3, 32, 1, 2,
-                50, 2000, outDir, 0, false, List.of("group-3"), 2, false);
+                50, 2000, outDir, 0, false, List.of("group-3"), 2, false, false);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         SimulationResult result = new Simulation(options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();

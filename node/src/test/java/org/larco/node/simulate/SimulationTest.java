@@ -44,7 +44,7 @@ class SimulationTest {
     @BeforeAll
     void runSimulation() throws Exception {
         SimulationOptions options = new SimulationOptions(3, 3, 400, 100, SimulationOptions.DEFAULT_PRESETS, 11, 3, 32, 1, 2,
-                50, 2000, outDir, 0, true, List.of(), 2, false);
+                50, 2000, outDir, 0, true, List.of(), 2, false, false);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         simulation = new Simulation(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         result = simulation.run();
