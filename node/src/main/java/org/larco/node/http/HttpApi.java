@@ -3,6 +3,7 @@ package org.larco.node.http;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -95,7 +96,8 @@ public final class HttpApi {
         router.post("/api/admin/*").handler(this::requireToken);
         router.post("/api/admin/experiments").handler(this::openExperiment);
         blobRoutes.mount(router);
-        router.get("/*").handler(StaticHandler.create("larco-web").setCachingEnabled(false));
+        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(StaticHandler.create("larco-web").setCachingEnabled(false));
         router.route().last().handler(ctx -> sendError(ctx, 404, "no route for " + ctx.request().method() + " " + ctx.normalizedPath()));
         router.route().failureHandler(this::failure);
 
