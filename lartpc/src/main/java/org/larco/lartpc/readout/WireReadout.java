@@ -134,10 +134,10 @@ public final class WireReadout {
     /**
      * Clips each tick's signal to the ADC range around the plane's pedestal, sums blocks of
      * {@code wiresPerPixel} wires by {@code ticksPerPixel} ticks into pixels, adds the block sums
-     * of the noise and divides by the samples (wires times ticks) of a pixel. The noise is correlated from tick to tick
-     * (first-order autoregressive, so not white), per wire and shared by each group of
-     * neighbouring wires. Rounding to whole ADC counts is left out: after averaging it would
-     * add less than 0.1 ADC RMS.
+     * of the noise and divides by the samples (wires times ticks) of a pixel. The noise is
+     * correlated from tick to tick (first-order autoregressive, so not white), per wire and
+     * shared by each group of neighbouring wires. Rounding to whole ADC counts is left out:
+     * averaged over n samples it would add 0.29 / sqrt(n) ADC RMS, 0.06 ADC with the presets.
      */
     private void digitizeAndAverage(float[] samples, WirePlaneConfig plane, SplittableRandom random, float[] image,
                                     int planeIndex) {
@@ -172,5 +172,4 @@ public final class WireReadout {
             image[offset + i] = (float) (sums[i] * scale);
         }
     }
-
 }

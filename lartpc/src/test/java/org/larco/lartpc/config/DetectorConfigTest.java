@@ -44,7 +44,7 @@ class DetectorConfigTest {
     }
 
     @Test
-    void timePixelIsAboutAsLongAsPixelIsWide() {
+    void timePixelMatchesPixelWidth() {
         DetectorConfig config = DetectorConfig.preset("microboone");
         double pixelMm = config.effectiveTicksPerPixel() * config.readout().tickUs() * config.argon().driftVelocityMmPerUs();
         double widthMm = config.image().wiresPerPixel() * config.collectionPitchMm();
