@@ -84,7 +84,7 @@ window.LArCo = window.LArCo || {};
       context.fillRect(x, bottom, 1, 4);
       context.fillText(String(wire), x, bottom + 5);
     }
-    context.fillText('wire', MARGIN.left + plotWidth / 2, bottom + 20);
+    context.fillText('wire pixel', MARGIN.left + plotWidth / 2, bottom + 20);
 
     context.textAlign = 'right';
     context.textBaseline = 'middle';

@@ -154,7 +154,7 @@ public final class EventDisplay {
             g.drawLine(left - 4, y, left, y);
             g.drawString(Integer.toString(bin), left - 26, y + 4);
         }
-        g.drawString("wire", left + wires * SCALE / 2 - 10, bottom + 32);
+        g.drawString("wire pixel", left + wires * SCALE / 2 - 24, bottom + 32);
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
         rotated.drawString("time bin", -(top + bins * SCALE / 2 + 20), left - 32);
