@@ -88,6 +88,7 @@ public final class HttpApi {
         router.get("/api/rounds").handler(this::rounds);
         router.get("/api/scores").handler(this::scores);
         router.get("/api/learners").handler(this::learners);
+        router.get("/api/leaderboard").handler(this::leaderboard);
         router.get("/api/model").handler(ctx -> modelViews.model().onSuccess(json -> sendJson(ctx, json)).onFailure(ctx::fail));
         router.get("/api/events").handler(this::events);
         router.get("/api/stream").handler(eventStream::open);
@@ -177,6 +178,18 @@ public final class HttpApi {
                     }
                     return new JsonObject().put("learners", learners);
                 })
+                .onSuccess(json -> sendJson(ctx, json))
+                .onFailure(ctx::fail);
+    }
+
+    private void leaderboard(RoutingContext ctx) {
+        String task = ctx.queryParams().get("task");
+        if (task == null || !task.matches("[A-Za-z0-9_.-]{1,64}")) {
+            sendError(ctx, 400, "invalid task '" + task + "': send ?task= with 1 to 64 letters, digits, '.', '_' or '-'");
+            return;
+        }
+        ledger.members()
+                .compose(members -> ledger.leaderboard(task).map(board -> JsonViews.leaderboard(board, JsonViews.namesByKey(members))))
                 .onSuccess(json -> sendJson(ctx, json))
                 .onFailure(ctx::fail);
     }

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.larco.node.chain.ChainStatus;
 import org.larco.protocol.tx.Experiment;
+import org.larco.protocol.tx.Leaderboard;
+import org.larco.protocol.tx.LeaderboardEntry;
 import org.larco.protocol.tx.Member;
 import org.larco.protocol.tx.MemberList;
 import org.larco.protocol.tx.Round;
@@ -102,6 +104,19 @@ final class JsonViews {
                 .put("eligible", round.getEligibleCount())
                 .put("eligibleMembers", eligible)
                 .put("votes", votes);
+    }
+
+    static JsonObject leaderboard(Leaderboard board, Map<String, String> names) {
+        JsonArray entries = new JsonArray();
+        for (LeaderboardEntry entry : board.getEntriesList()) {
+            entries.add(new JsonObject()
+                    .put("experiment", entry.getExperiment())
+                    .put("entrant", nameOf(entry.getEntrant(), names))
+                    .put("weightsHash", hex(entry.getWeightsHash()))
+                    .put("medianScore", entry.getMedianScorePpm() / PPM)
+                    .put("scores", entry.getScores()));
+        }
+        return new JsonObject().put("task", board.getTask()).put("entries", entries);
     }
 
     private static String nameOf(ByteString key, Map<String, String> names) {

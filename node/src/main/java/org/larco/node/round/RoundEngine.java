@@ -137,8 +137,14 @@ public final class RoundEngine {
             return voteOnJoins(members)
                     .compose(ignored -> ledger.experiments())
                     .compose(list -> {
-                        Optional<Experiment> followed = followedExperiment(list.getExperimentsList());
-                        return followed.isPresent() ? handleExperiment(followed.get(), members) : Future.succeededFuture();
+                        List<Future<Void>> steps = new ArrayList<>();
+                        followedExperiment(list.getExperimentsList()).ifPresent(e -> steps.add(handleExperiment(e, members)));
+                        for (Experiment experiment : list.getExperimentsList()) {
+                            if (experiment.getSpec().getCompetition() && !experiment.getFinished()) {
+                                steps.add(handleCompetition(experiment, members));
+                            }
+                        }
+                        return Future.join(steps).mapEmpty();
                     });
         });
     }
@@ -288,6 +294,50 @@ public final class RoundEngine {
         boolean eligible = round.getEligibleList().contains(memberKey);
         boolean voted = round.getVotesList().stream().anyMatch(v -> v.getVoter().equals(memberKey));
         return eligible && !voted;
+    }
+
+    /**
+     * Takes part in a competition entry: its creator proposes the entered weights (the
+     * experiment's head) without training, and every other member scores them on its vote set
+     * and votes; the ledger ranks entries by the median vote score. A member whose model spec
+     * differs from the entry's votes no and says so, because it cannot score that architecture.
+     */
+    private Future<Void> handleCompetition(Experiment experiment, MemberList members) {
+        return ledger.round(experiment.getId(), experiment.getCurrentRound()).map(round -> {
+            if (round.getStatus() == RoundStatus.AWAITING_PROPOSAL && round.getProposer().equals(memberKey)) {
+                DutyKey duty = new DutyKey(experiment.getId(), round.getRound(), DutyKey.Kind.PROPOSE);
+                if (startedDuties.add(duty)) {
+                    proposeEntry(experiment, round, members, duty);
+                }
+            }
+            if (round.getStatus() == RoundStatus.VOTING && isEligibleWithoutVote(round)) {
+                DutyKey duty = new DutyKey(experiment.getId(), round.getRound(), DutyKey.Kind.VOTE);
+                if (startedDuties.add(duty)) {
+                    vote(experiment, round, members, duty);
+                }
+            }
+            return null;
+        });
+    }
+
+    private void proposeEntry(Experiment experiment, Round round, MemberList members, DutyKey duty) {
+        String entryHex = HEX.formatHex(experiment.getHead().toByteArray());
+        weights.load(entryHex, 0, endpointsOf(members, null))
+                .compose(entry -> worker.run(() -> learner.testWeights(entry)).map(own -> {
+                    Propose propose = Propose.newBuilder()
+                            .setExperiment(experiment.getId())
+                            .setRound(round.getRound())
+                            .setParent(experiment.getHead())
+                            .setWeightsHash(experiment.getHead())
+                            .setSizeBytes(entry.blob().length)
+                            .setClaimedScorePpm(toPpm(own.voteScore()))
+                            .build();
+                    return propose;
+                }))
+                .compose(propose -> submitter.submit(TxBody.newBuilder().setPropose(propose), "entry " + duty))
+                .onSuccess(sent -> log.info("member={} {} entered weights={} in task {}", memberName, duty, shortHash(entryHex),
+                        experiment.getSpec().getTask()))
+                .onFailure(e -> log.warn("member={} {} failed: {}", memberName, duty, e.toString()));
     }
 
     private void propose(Experiment experiment, Round round, String parentHex, DutyKey duty) {

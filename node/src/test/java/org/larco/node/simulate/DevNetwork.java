@@ -39,6 +39,9 @@ final class DevNetwork implements AutoCloseable {
 
     private static final String CHAIN_ID = "larco-test";
 
+    /** Bearer token of every node's admin endpoints. */
+    static final String ADMIN_TOKEN = "test-admin-token";
+
     private final Path dir;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Vertx vertx = VertxRuntime.create(registry);
@@ -86,7 +89,7 @@ final class DevNetwork implements AutoCloseable {
                 data.get(index));
         LearnerNode.Parts parts = new LearnerNode.Parts(SimulationOptions.learnerName(index), keys.get(index), homeOf(index),
                 "127.0.0.1", ports.get(index), Optional.empty(), CHAIN_ID, learner, new TestSetEvaluator(learner, data.get(index).test()),
-                Optional.empty(), registry);
+                Optional.of(ADMIN_TOKEN), registry);
         LearnerNode node = LearnerNode.start(vertx, chain, parts, listener).await();
         running.add(node);
         return node;
