@@ -152,7 +152,7 @@ public final class RoundEngine {
     /**
      * Picks the experiment this learner works on, since one model can follow one head: the oldest
      * unfinished experiment for this learner's model spec, or else the newest finished one, whose
-     * final head the learner keeps. Competition entries are scored by other means.
+     * final head the learner keeps. Competition entries go to {@link #handleCompetition}.
      */
     private Optional<Experiment> followedExperiment(List<Experiment> experiments) {
         Optional<Experiment> newestFinished = Optional.empty();
