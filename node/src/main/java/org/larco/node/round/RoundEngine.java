@@ -15,14 +15,10 @@ import org.larco.node.learner.TestResult;
 import org.larco.node.ledger.LedgerReader;
 import org.larco.node.ledger.TxSubmitter;
 import org.larco.node.weights.Weights;
-import org.larco.protocol.tx.Admit;
 import org.larco.protocol.tx.Experiment;
-import org.larco.protocol.tx.Join;
 import org.larco.protocol.tx.Member;
 import org.larco.protocol.tx.MemberList;
-import org.larco.protocol.tx.PendingJoin;
 import org.larco.protocol.tx.Propose;
-import org.larco.protocol.tx.Resume;
 import org.larco.protocol.tx.Round;
 import org.larco.protocol.tx.RoundStatus;
 import org.larco.protocol.tx.TxBody;
@@ -46,7 +42,6 @@ public final class RoundEngine {
     private static final Logger log = LoggerFactory.getLogger(RoundEngine.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final double PPM = 1_000_000.0;
-    private static final long JOIN_RETRY_BLOCKS = 20;
 
     private final String memberName;
     private final ByteString memberKey;
@@ -57,16 +52,11 @@ public final class RoundEngine {
     private final LedgerReader ledger;
     private final TxSubmitter submitter;
     private final RoundListener listener;
-    private final AdmissionPolicy admissionPolicy;
-    private final Supplier<String> endpointSupplier;
+    private final MembershipDuties membership;
 
     private final Set<DutyKey> startedDuties = new HashSet<>();
-    private final Set<String> admissionsSent = new HashSet<>();
     private String adoptedHeadHex = "";
     private String adoptingHeadHex = "";
-    private boolean resumeSent;
-    private boolean joinInFlight;
-    private long lastJoinHeight;
     private boolean reconciling;
     private boolean reconcileAgain;
     private boolean stopped;
@@ -92,8 +82,7 @@ public final class RoundEngine {
         this.ledger = ledger;
         this.submitter = submitter;
         this.listener = listener;
-        this.admissionPolicy = admissionPolicy;
-        this.endpointSupplier = endpointSupplier;
+        this.membership = new MembershipDuties(memberName, this.memberKey, ledger, submitter, admissionPolicy, endpointSupplier);
     }
 
     /** Re-reads the ledger and acts; calls made while a pass is running schedule one more pass. */
@@ -131,10 +120,10 @@ public final class RoundEngine {
         return ledger.members().compose(members -> {
             Optional<Member> self = findSelf(members);
             if (self.isEmpty()) {
-                return askToJoin(height);
+                return membership.askToJoin(height);
             }
-            resumeIfInactive(self.get());
-            return voteOnJoins(members)
+            membership.resumeIfInactive(self.get());
+            return membership.voteOnJoins()
                     .compose(ignored -> ledger.experiments())
                     .compose(list -> {
                         List<Future<Void>> steps = new ArrayList<>();
@@ -171,59 +160,6 @@ public final class RoundEngine {
 
     private Optional<Member> findSelf(MemberList members) {
         return members.getMembersList().stream().filter(m -> m.getPubKey().equals(memberKey)).findFirst();
-    }
-
-    /**
-     * Sends Join when this key is neither a member nor pending, as a newcomer does. A Join whose
-     * admission deadline passed disappears from the pending list, so it is sent again, at most once
-     * every {@link #JOIN_RETRY_BLOCKS} blocks.
-     */
-    private Future<Void> askToJoin(long height) {
-        return ledger.pendingJoins().map(pending -> {
-            boolean isPending = pending.getPendingList().stream().anyMatch(join -> join.getCandidate().equals(memberKey));
-            if (isPending || joinInFlight || (lastJoinHeight > 0 && height < lastJoinHeight + JOIN_RETRY_BLOCKS)) {
-                return null;
-            }
-            String endpoint = endpointSupplier.get();
-            log.info("member={} is not a member yet; sending Join with endpoint {}", memberName, endpoint);
-            joinInFlight = true;
-            lastJoinHeight = height;
-            Join join = Join.newBuilder().setName(memberName).setEndpoint(endpoint).build();
-            submitter.submit(TxBody.newBuilder().setJoin(join), "join").onComplete(result -> joinInFlight = false);
-            return null;
-        });
-    }
-
-    private void resumeIfInactive(Member self) {
-        if (self.getActive()) {
-            resumeSent = false;
-            return;
-        }
-        if (resumeSent) {
-            return;
-        }
-        resumeSent = true;
-        log.info("member={} is inactive after {} missed duties; sending Resume", memberName, self.getMissedDuties());
-        submitter.submit(TxBody.newBuilder().setResume(Resume.getDefaultInstance()), "resume")
-                .onFailure(e -> resumeSent = false);
-    }
-
-    private Future<Void> voteOnJoins(MemberList members) {
-        return ledger.pendingJoins().map(pending -> {
-            for (PendingJoin join : pending.getPendingList()) {
-                String candidate = HEX.formatHex(join.getCandidate().toByteArray());
-                boolean alreadyVoted = join.getApprovalsList().contains(memberKey) || join.getRejectionsList().contains(memberKey);
-                if (alreadyVoted || !admissionsSent.add(candidate)) {
-                    continue;
-                }
-                boolean approve = admissionPolicy.approve(join);
-                log.info("member={} votes {} on join of name={} key={}", memberName, approve ? "yes" : "no", join.getName(), candidate);
-                Admit admit = Admit.newBuilder().setCandidate(join.getCandidate()).setApprove(approve).build();
-                submitter.submit(TxBody.newBuilder().setAdmit(admit), "admit " + join.getName())
-                        .onFailure(e -> admissionsSent.remove(candidate));
-            }
-            return null;
-        });
     }
 
     private Future<Void> handleExperiment(Experiment experiment, MemberList members) {
