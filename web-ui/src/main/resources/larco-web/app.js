@@ -11,7 +11,8 @@ window.LArCo = window.LArCo || {};
   const EVENT_DISPLAY_COUNT = 4;
 
   // modelHead: head weights hash that the shown model view was computed for.
-  const state = { experiment: null, experiments: [], modelHead: null };
+  // competitionKey: ids and tasks of the competition experiments when leaderboards were last loaded.
+  const state = { experiment: null, experiments: [], modelHead: null, competitionKey: null };
 
   // ---- data loading ----
 
@@ -99,6 +100,21 @@ window.LArCo = window.LArCo || {};
       refreshExperiment();
     }
     refreshModelIfHeadMoved();
+    refreshCompetitionsIfEntriesChanged();
+  }
+
+  /** Loads the leaderboards again when a competition experiment appears, so a new entry shows. */
+  function refreshCompetitionsIfEntriesChanged() {
+    const key = JSON.stringify(state.experiments.filter((e) => e.competition).map((e) => [e.id, e.task]));
+    if (key !== state.competitionKey) {
+      state.competitionKey = key;
+      refreshCompetitions();
+    }
+  }
+
+  function isCompetition(experimentId) {
+    const experiment = state.experiments.find((e) => String(e.id) === String(experimentId));
+    return Boolean(experiment && experiment.competition);
   }
 
   /**
@@ -144,10 +160,15 @@ window.LArCo = window.LArCo || {};
     ns.events.render(await fetchJson('api/events?limit=' + EVENT_DISPLAY_COUNT));
   }
 
+  async function loadCompetitions() {
+    await ns.competitions.load(state.experiments, fetchJson);
+  }
+
   const refreshStatus = coalesced(loadStatus, STATUS_REFRESH_MIN_MS);
   const refreshExperiment = coalesced(loadExperiment, EXPERIMENT_REFRESH_MIN_MS);
   const refreshModel = coalesced(loadModel, MODEL_REFRESH_MIN_MS);
   const refreshEvents = coalesced(loadEvents, MODEL_REFRESH_MIN_MS);
+  const refreshCompetitions = coalesced(loadCompetitions, EXPERIMENT_REFRESH_MIN_MS);
 
   // ---- live updates ----
 
@@ -181,12 +202,18 @@ window.LArCo = window.LArCo || {};
       if (isTabSelected('tab-rounds') || isTabSelected('tab-scores')) {
         refreshExperiment();
       }
+      if (isTabSelected('tab-competitions')) {
+        refreshCompetitions();
+      }
     });
     stream.addEventListener('round', (message) => {
       const data = parseData(message);
       refreshStatus();
       if (data && String(data.experiment) === String(state.experiment)) {
         refreshExperiment();
+      }
+      if (data && isCompetition(data.experiment)) {
+        refreshCompetitions();
       }
       if (data && data.status === 'ACCEPTED') {
         refreshModel();
@@ -218,6 +245,9 @@ window.LArCo = window.LArCo || {};
     history.replaceState(null, '', '#' + tab.id.replace(/^tab-/, ''));
     if (tab.id === 'tab-rounds' || tab.id === 'tab-scores') {
       refreshExperiment();
+    }
+    if (tab.id === 'tab-competitions' && state.competitionKey !== null) {
+      refreshCompetitions();
     }
   }
 

@@ -24,7 +24,10 @@ final class PageAssertions {
         }
     }
 
-    /** Asserts that Tab reaches the tab list from the top, focus is outlined, and arrow keys and End move the selection. */
+    /**
+     * Asserts that Tab reaches the tab list from the top, focus is outlined, arrow keys and End move the
+     * selection, and ArrowRight on the last tab wraps to the first.
+     */
     static void assertTabsKeyboardUsable(StatusPage page, WebDriver driver) {
         page.selectTab("tab-overview");
         List<String> focused = page.tabUntilTabList(10);
@@ -40,8 +43,11 @@ final class PageAssertions {
         assertTrue(driver.findElement(By.id("panel-rounds")).isDisplayed(), "rounds panel hidden after ArrowRight");
 
         page.pressKey(Keys.END);
-        assertEquals("tab-events", page.focusedElement().getAttribute("id"));
-        assertTrue(driver.findElement(By.id("panel-events")).isDisplayed(), "events panel hidden after End");
+        assertEquals("tab-competitions", page.focusedElement().getAttribute("id"));
+        assertTrue(driver.findElement(By.id("panel-competitions")).isDisplayed(), "competitions panel hidden after End");
+
+        page.pressKey(Keys.ARROW_RIGHT);
+        assertEquals("tab-overview", page.focusedElement().getAttribute("id"), "ArrowRight on the last tab should wrap");
     }
 
     /** Asserts that text colours of headings, tabs, tables, badges and the legend reach 4.5:1 on their background. */

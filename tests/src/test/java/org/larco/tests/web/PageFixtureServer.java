@@ -9,8 +9,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback HTTP server that serves the status page from the web-ui jar on the classpath and
  * fixed JSON for the API routes, so the page's rendering can be tested without a node. Its
- * /api/stream sends a {@code block} event with the next height every {@value #BLOCK_INTERVAL_MS} ms.
+ * /api/stream sends a {@code block} event with the next height every {@value #BLOCK_INTERVAL_MS} ms,
+ * and each {@code round} event queued with {@link #sendRoundEvent} once to every open stream.
  */
 final class PageFixtureServer implements AutoCloseable {
 
@@ -32,6 +35,7 @@ final class PageFixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, JsonObject> routes = new ConcurrentHashMap<>();
+    private final List<String> roundFrames = new CopyOnWriteArrayList<>();
     private final AtomicLong height;
     private volatile boolean closed;
 
@@ -57,6 +61,16 @@ final class PageFixtureServer implements AutoCloseable {
 
     long height() {
         return height.get();
+    }
+
+    /** Replaces the JSON served at an API path and returns the previous body, or null if there was none. */
+    JsonObject setRoute(String path, JsonObject body) {
+        return routes.put(path, body);
+    }
+
+    /** Sends a {@code round} event with `data` to every stream that is open now or opens later. */
+    void sendRoundEvent(JsonObject data) {
+        roundFrames.add("event: round\ndata: " + data.encode() + "\n\n");
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -97,10 +111,15 @@ final class PageFixtureServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
+        int roundFramesSent = 0;
         try {
             while (!closed) {
-                String frame = "event: block\ndata: {\"height\":" + height.incrementAndGet() + "}\n\n";
-                out.write(frame.getBytes(StandardCharsets.UTF_8));
+                StringBuilder frames = new StringBuilder();
+                for (; roundFramesSent < roundFrames.size(); roundFramesSent++) {
+                    frames.append(roundFrames.get(roundFramesSent));
+                }
+                frames.append("event: block\ndata: {\"height\":").append(height.incrementAndGet()).append("}\n\n");
+                out.write(frames.toString().getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 Thread.sleep(BLOCK_INTERVAL_MS);
             }

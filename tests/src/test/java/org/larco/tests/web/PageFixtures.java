@@ -2,12 +2,14 @@ package org.larco.tests.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * JSON in the shape of the node's API for {@link PageFixtureServer}: three learners, one of them
- * with a name that is an HTML injection attempt, three rounds and a small model and event set.
+ * with a name that is an HTML injection attempt, three rounds, a small model and event set, and
+ * one competition task with two entries.
  */
 final class PageFixtures {
 
@@ -18,6 +20,11 @@ final class PageFixtures {
     static final List<String> CLASSES = List.of("electron", "muon", "photon");
     static final int ROUNDS = 3;
     static final int PLANE_SIZE = 32;
+    static final String COMPETITION_TASK = "lartpc-3class";
+    /** Entrants of the competition task, best first: the hostile name ranks second. */
+    static final List<String> ENTRANTS = List.of("bob", HOSTILE_NAME);
+    static final List<Integer> ENTRY_EXPERIMENTS = List.of(3, 2);
+    static final List<Double> ENTRY_MEDIANS = List.of(0.61249, 0.5304);
 
     private PageFixtures() {
     }
@@ -28,7 +35,37 @@ final class PageFixtures {
                 "/api/rounds", rounds(),
                 "/api/scores", scores(),
                 "/api/model", model(),
-                "/api/events", events());
+                "/api/events", events(),
+                "/api/leaderboard", leaderboard(ENTRANTS, ENTRY_EXPERIMENTS, ENTRY_MEDIANS));
+    }
+
+    /** Returns the same routes with only the shared experiment, so no competition exists. */
+    static Map<String, JsonObject> routesWithoutCompetition() {
+        Map<String, JsonObject> routes = new HashMap<>(routes());
+        JsonObject status = status();
+        JsonArray shared = new JsonArray();
+        for (Object experiment : status.getJsonArray("experiments")) {
+            if (!((JsonObject) experiment).getBoolean("competition")) {
+                shared.add(experiment);
+            }
+        }
+        routes.put("/api/status", status.put("experiments", shared));
+        routes.remove("/api/leaderboard");
+        return routes;
+    }
+
+    /** Returns the same routes with `task` as the task of every competition experiment. */
+    static Map<String, JsonObject> routesWithCompetitionTask(String task) {
+        Map<String, JsonObject> routes = new HashMap<>(routes());
+        JsonObject status = status();
+        for (Object experiment : status.getJsonArray("experiments")) {
+            JsonObject entry = (JsonObject) experiment;
+            if (entry.getBoolean("competition")) {
+                entry.put("task", task);
+            }
+        }
+        routes.put("/api/status", status);
+        return routes;
     }
 
     static JsonObject status() {
@@ -48,6 +85,15 @@ final class PageFixtures {
                 .put("currentRound", ROUNDS + 1).put("acceptedRounds", 2).put("finished", false)
                 .put("thresholdNum", 1).put("thresholdDen", 2).put("maxRounds", 10)
                 .put("competition", false).put("task", "");
+        JsonArray experiments = new JsonArray().add(experiment);
+        for (int i = 0; i < ENTRANTS.size(); i++) {
+            int id = ENTRY_EXPERIMENTS.get(i);
+            experiments.add(new JsonObject()
+                    .put("id", id).put("name", "entry of " + ENTRANTS.get(i)).put("head", String.format("%02x", id).repeat(32))
+                    .put("currentRound", 1).put("acceptedRounds", 0).put("finished", true)
+                    .put("thresholdNum", 1).put("thresholdDen", 2).put("maxRounds", 1)
+                    .put("competition", true).put("task", COMPETITION_TASK));
+        }
         return new JsonObject()
                 .put("node", new JsonObject().put("name", "alice").put("pubKey", "cd".repeat(32)))
                 .put("chainId", "larco-fixture")
@@ -56,7 +102,22 @@ final class PageFixtures {
                 .put("appHash", "12".repeat(32))
                 .put("validators", new JsonArray().add(new JsonObject().put("address", "34".repeat(20)).put("power", 10)))
                 .put("members", members)
-                .put("experiments", new JsonArray().add(experiment));
+                .put("experiments", experiments);
+    }
+
+    /** Builds a leaderboard of {@link #COMPETITION_TASK}. Entry i has 2 + i scores and {@link #weightsHash}(i) as its weights. */
+    static JsonObject leaderboard(List<String> entrants, List<Integer> experiments, List<Double> medians) {
+        JsonArray entries = new JsonArray();
+        for (int i = 0; i < entrants.size(); i++) {
+            entries.add(new JsonObject()
+                    .put("experiment", experiments.get(i)).put("entrant", entrants.get(i))
+                    .put("weightsHash", weightsHash(i)).put("medianScore", medians.get(i)).put("scores", 2 + i));
+        }
+        return new JsonObject().put("task", COMPETITION_TASK).put("entries", entries);
+    }
+
+    static String weightsHash(int entry) {
+        return String.format("%02x", 0xa0 + entry).repeat(32);
     }
 
     /** Round r is proposed by learner (r - 1) mod 3; round 2 is rejected and has one absent voter. */

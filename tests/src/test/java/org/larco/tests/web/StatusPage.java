@@ -15,7 +15,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** The status page as the browser tests see it: what it shows and how to move around it. */
 final class StatusPage {
 
-    static final List<String> TAB_IDS = List.of("tab-overview", "tab-rounds", "tab-scores", "tab-model", "tab-events");
+    static final List<String> TAB_IDS = List.of("tab-overview", "tab-rounds", "tab-scores", "tab-model", "tab-events",
+            "tab-competitions");
 
     /** Elements whose text colour is checked against the background behind them. */
     static final List<String> TEXT_SELECTORS = List.of(
@@ -78,6 +79,10 @@ final class StatusPage {
 
     List<WebElement> voteCells() {
         return driver.findElements(By.cssSelector("#vote-grid td.vote-cell"));
+    }
+
+    List<WebElement> leaderboardRows() {
+        return driver.findElements(By.cssSelector("#competitions table.leaderboard tbody tr"));
     }
 
     List<WebElement> roundRows() {
