@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 /** {@code larco node}: runs one stakeholder's learner node until it is stopped. */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {
-            "Runs a learner node: trains on this stakeholder's private data, proposes and votes through a",
-            "CometBFT node's RPC (chain.mode: cometbft) or an embedded dev chain (chain.mode: embedded;",
-            "single authority, not Byzantine fault tolerant), and serves the status page, the JSON API,",
-            "/metrics and /blobs on its HTTP port."
+            "Runs one stakeholder's learner node until it is stopped.",
+            "",
+            "The node trains on this stakeholder's private data, proposes and votes through a CometBFT node's "
+                    + "RPC (chain.mode: cometbft) or an embedded dev chain (chain.mode: embedded; single authority, "
+                    + "not Byzantine fault tolerant), and serves the status page, the JSON API, /metrics and "
+                    + "/blobs on its HTTP port."
         })
 public final class NodeCommand implements Callable<Integer> {
 

@@ -15,10 +15,14 @@ import picocli.CommandLine.Option;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a whole collaborative training on generated LArTPC data in one JVM: each learner gets its",
-            "own detector preset, proposes in turn and votes on the others' proposals over the embedded dev",
-            "chain (single authority, not Byzantine fault tolerant). Prints a table per round and compares",
-            "the shared model with each learner trained alone and with a model trained on the pooled data."
+            "Runs a whole collaborative training on generated LArTPC data on this machine.",
+            "",
+            "Each learner gets its own detector preset, proposes in turn and votes on the others' proposals "
+                    + "over the embedded dev chain (single authority, not Byzantine fault tolerant). A voter approves "
+                    + "when the proposal scores at least as well as the current shared model on its vote set; the "
+                    + "proposer does not vote. Prints a table per round and compares the shared model with each "
+                    + "learner trained alone and with a model trained on the pooled data. Reusing --out replaces "
+                    + "the earlier run there."
         })
 public final class SimulateCommand implements Callable<Integer> {
 

@@ -105,6 +105,10 @@ public final class HttpApi {
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(port, host)
+                .recover(failure -> Future.failedFuture(failure instanceof java.net.BindException
+                        ? new IllegalArgumentException("HTTP port " + port + " on " + host + " is not available ("
+                                + failure.getMessage() + "); choose another port, or 0 for a free one", failure)
+                        : failure))
                 .map(listening -> {
                     server = listening;
                     log.info("node={} HTTP API listening on http://{}:{}", identity.name(), host, listening.actualPort());

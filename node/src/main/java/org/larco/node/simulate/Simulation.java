@@ -61,7 +61,9 @@ public final class Simulation {
     /** Runs the simulation to the end and returns its results; blocks the calling thread. */
     public SimulationResult run() throws Exception {
         long startNanos = System.nanoTime();
-        Files.createDirectories(options.outDir());
+        if (OutputFolder.prepare(options.outDir())) {
+            out.println("Replacing the earlier simulation in " + options.outDir().toAbsolutePath());
+        }
         out.printf("LArCo simulate: %d learners, %d rounds, %d events per learner, seed %d%n",
                 options.learners(), options.rounds(), options.eventsPerLearner(), options.seed());
         out.println("Generating each group's data with its own detector preset:");

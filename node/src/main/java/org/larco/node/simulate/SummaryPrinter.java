@@ -18,7 +18,7 @@ final class SummaryPrinter {
 
     void print(SimulationResult result, List<String> classNames, Path outDir) {
         out.println();
-        out.printf(Locale.ROOT, "Rounds: %d closed, %d accepted. Final head %s.%n",
+        out.printf(Locale.ROOT, "Rounds: %d closed, %d accepted. Final head (the shared model's weights hash): %s%n",
                 result.rounds().size(), result.acceptedRounds(), abbreviate(result.headHex()));
         boolean allAdopted = result.adoptedHeads().stream().allMatch(result.headHex()::equals);
         out.println("Every learner's current weights equal the head: " + (allAdopted ? "yes" : "NO " + result.adoptedHeads()));
@@ -45,9 +45,14 @@ final class SummaryPrinter {
         double[] efficiency = evaluation.efficiency();
         double[] purity = evaluation.purity();
         for (int c = 0; c < efficiency.length; c++) {
-            row.append(String.format(Locale.ROOT, "  %6.3f/%-8.3f", efficiency[c], purity[c]));
+            row.append(String.format(Locale.ROOT, "  %6s/%-8s", fraction(efficiency[c]), fraction(purity[c])));
         }
         out.println(row);
+    }
+
+    /** Formats a fraction, or "-" where it is undefined (no event of, or predicted as, the class). */
+    private static String fraction(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static String abbreviate(String hex) {
