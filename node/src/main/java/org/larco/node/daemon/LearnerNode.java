@@ -118,9 +118,12 @@ public final class LearnerNode {
     }
 
     private static RoundListener countingListener(Parts parts) {
-        Counter proposals = Counter.builder("larco_proposals_total").tag("node", parts.name()).register(parts.registry());
-        Counter approvals = Counter.builder("larco_votes_total").tag("node", parts.name()).tag("vote", "approve").register(parts.registry());
-        Counter rejections = Counter.builder("larco_votes_total").tag("node", parts.name()).tag("vote", "reject").register(parts.registry());
+        Counter proposals = Counter.builder("larco_proposals_total").description("Proposals this node sent that CheckTx accepted")
+                .tag("node", parts.name()).register(parts.registry());
+        Counter approvals = Counter.builder("larco_votes_total").description("Votes this node sent that CheckTx accepted")
+                .tag("node", parts.name()).tag("vote", "approve").register(parts.registry());
+        Counter rejections = Counter.builder("larco_votes_total").description("Votes this node sent that CheckTx accepted")
+                .tag("node", parts.name()).tag("vote", "reject").register(parts.registry());
         return new RoundListener() {
             @Override
             public void proposed(long experiment, long round, String weightsHashHex, org.larco.node.learner.TestResult ownResult, long workNanos) {
