@@ -22,7 +22,7 @@ final class ScoreChart {
 
     static byte[] render(List<String> learners, List<RoundRecord> rounds) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(560)
-                .title("Scores per round (solid: vote score, dashed: test score)")
+                .title("Scores per round (solid: vote score, dotted: test score)")
                 .xAxisTitle("round").yAxisTitle("accuracy").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setYAxisMin(0.0);
