@@ -17,7 +17,7 @@ import org.larco.protocol.abci.ResponseProcessProposal;
 import org.larco.protocol.abci.ResponseQuery;
 
 /**
- * The ABCI 2.0 calls that LArCo's ledger answers, named after the protocol.
+ * The ABCI 2.0 calls that LArCo's ledger handles, named after the protocol.
  *
  * <p>Both drivers call the same object: the socket server, on behalf of CometBFT, and the embedded
  * dev chain. Implementations are thread-safe, because CometBFT calls from its query, mempool and
@@ -32,7 +32,7 @@ public interface Application {
     /** Called once at height 0 with the genesis app_state; loads members and experiments. */
     ResponseInitChain initChain(RequestInitChain request);
 
-    /** Answers a read of committed state at one of the documented paths. */
+    /** Reads committed state at one of the documented paths. */
     ResponseQuery query(RequestQuery request);
 
     /** Called by the mempool for new txs and, after each Commit, for the txs left (RECHECK). */

@@ -32,7 +32,7 @@ public final class Larco implements Runnable {
         System.exit(newCommandLine().execute(args));
     }
 
-    /** The configured command line, shared by {@link #main} and tests. */
+    /** Creates the configured command line, shared by {@link #main} and tests. */
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new Larco());
         commandLine.setExecutionExceptionHandler(new CliErrors());

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param httpHost address the HTTP API binds to
  * @param httpPort HTTP port; 0 picks a free one
  * @param advertisedEndpoint base URL other members fetch blobs from
- * @param chain how the node reaches the ledger
+ * @param chain ledger connection settings
  * @param data where the node's private data comes from
  * @param learner training settings
  * @param token bearer token for the endpoints that change something; empty disables them
@@ -30,7 +30,7 @@ public record NodeConfig(
         LearnerSettings learner,
         Optional<String> token) {
 
-    /** How the node reaches the ledger. */
+    /** Ledger connection settings. */
     public record ChainSettings(ChainMode mode, URI rpc, String chainId, Optional<Path> genesisFile) {
     }
 

@@ -24,7 +24,7 @@ public final class TestSetEvaluator implements HeadEvaluator {
         return modelView(learner.evaluate(weights, testSet));
     }
 
-    /** The model view of an evaluation: accuracy, confusion counts, efficiency, purity and ROC curves. */
+    /** Converts an evaluation to the model view: accuracy, confusion counts, efficiency, purity and ROC curves. */
     public static JsonObject modelView(ClassifierEvaluation evaluation) {
         JsonArray confusion = new JsonArray();
         for (long[] row : evaluation.confusionMatrix()) {
@@ -57,11 +57,11 @@ public final class TestSetEvaluator implements HeadEvaluator {
     @Override
     public JsonObject displayEvents(Weights weights, int limit) {
         int count = Math.min(limit, testSet.size());
-        ImageDataset shown = testSet.slice(0, count);
-        float[][] probabilities = learner.predictProbabilities(weights, shown);
+        ImageDataset displayed = testSet.slice(0, count);
+        float[][] probabilities = learner.predictProbabilities(weights, displayed);
         JsonArray events = new JsonArray();
         for (int i = 0; i < count; i++) {
-            events.add(eventView(shown, i, probabilities[i]));
+            events.add(eventView(displayed, i, probabilities[i]));
         }
         return new JsonObject().put("classes", new JsonArray(testSet.classNames())).put("events", events);
     }

@@ -12,7 +12,7 @@ import org.larco.protocol.tx.RoundStatus;
 import org.larco.protocol.tx.VoteRecord;
 
 /**
- * Builds the scores view: vote scores of every voter come from the ledger; test scores are known
+ * Builds the scores view. Vote scores of every voter come from the ledger. Test scores are known
  * only for this node's own learner, because test sets and their scores never leave a node. The
  * shared model's accuracy after an accepted round is this node's test score of that proposal.
  */

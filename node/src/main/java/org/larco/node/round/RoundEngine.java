@@ -233,10 +233,10 @@ public final class RoundEngine {
     }
 
     /**
-     * Takes part in a competition entry: its creator proposes the entered weights (the
-     * experiment's head) without training, and every other member scores them on its vote set
-     * and votes; the ledger ranks entries by the median vote score. A member whose model spec
-     * differs from the entry's votes no and says so, because it cannot score that architecture.
+     * Takes part in a competition entry. Its creator proposes the entered weights (the
+     * experiment's head) without training, and every other member scores them on its vote set and
+     * votes. The ledger ranks entries by the median vote score. A member whose model spec differs
+     * from the entry's votes no with that reason, because it cannot score that architecture.
      */
     private Future<Void> handleCompetition(Experiment experiment, MemberList members) {
         return ledger.round(experiment.getId(), experiment.getCurrentRound()).map(round -> {

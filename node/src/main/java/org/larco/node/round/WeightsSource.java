@@ -24,7 +24,7 @@ public final class WeightsSource {
 
     /**
      * Returns the decoded weights for {@code hashHex}; {@code expectedSize} 0 means unknown.
-     * Fails with a message that says which endpoints were tried, or why the blob does not decode.
+     * Fails with a message that names the endpoints tried, or why the blob does not decode.
      */
     public Future<Weights> load(String hashHex, long expectedSize, List<String> endpoints) {
         if (endpoints.isEmpty()) {

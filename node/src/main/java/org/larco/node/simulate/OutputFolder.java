@@ -10,16 +10,16 @@ import java.util.stream.Stream;
 
 /**
  * Prepares a simulation's output folder. Every run starts from genesis with new member keys, so
- * the chain and blob stores of an earlier run in the same folder are deleted first; the result
- * files are overwritten. A non-empty folder that holds no earlier run is rejected, so a mistyped
- * {@code --out} never deletes anything else.
+ * the chain and blob stores of an earlier run in the same folder are deleted first, and the
+ * result files are overwritten. A non-empty folder that contains anything else is rejected, so a
+ * mistyped {@code --out} never deletes other files.
  */
 final class OutputFolder {
 
     /** Subfolders that belong to one run and are replaced by the next. */
     private static final List<String> RUN_STATE = List.of("chain", "nodes");
 
-    /** Files and folders a simulation writes; a folder with only these holds an earlier run. */
+    /** Files and folders a simulation writes; a folder that contains only these is an earlier run. */
     private static final List<String> RUN_FILES = List.of("chain", "nodes", "results.json", "rounds.csv", "comparison.csv",
             "round-timings.csv", "scores-per-round.png", "vote-grid.png", "confusion-matrix.png");
 
@@ -44,7 +44,7 @@ final class OutputFolder {
         }
         List<String> foreign = names.stream().filter(name -> !RUN_FILES.contains(name) && !name.endsWith(".tmp")).toList();
         if (!foreign.isEmpty()) {
-            throw new IllegalArgumentException("--out " + dir + " is not empty and holds files that are not a simulation's "
+            throw new IllegalArgumentException("--out " + dir + " is not empty and contains files that a simulation does not write "
                     + foreign + "; pass an empty or new folder");
         }
         for (String state : RUN_STATE) {

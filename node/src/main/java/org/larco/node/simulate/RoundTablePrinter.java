@@ -7,7 +7,7 @@ import org.larco.node.report.RoundRecord;
 
 /**
  * Prints one line per closed round: proposer, outcome, and each learner's vote with its vote and
- * test score; the shared model's accuracy on the common test set closes the line.
+ * test score. The shared model's accuracy on the common test set closes the line.
  */
 final class RoundTablePrinter {
 

@@ -2,10 +2,8 @@ package org.larco.node.simulate;
 
 import io.vertx.core.Future;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.larco.lartpc.data.ImageDataset;
-import org.larco.node.daemon.LearnerNode;
 import org.larco.node.learner.Dl4jLearner;
 import org.larco.node.round.LearnerWorker;
 import org.larco.node.store.BlobStore;
@@ -38,7 +36,8 @@ final class SharedModelScorer {
         return referee.evaluate(findBlob(headHex), commonTest).accuracy();
     }
 
-    Weights load(String headHex, List<LearnerNode> nodes) {
+    /** Returns the weights of {@code headHex} from whichever learner's blob store contains them. */
+    Weights load(String headHex) {
         return findBlob(headHex);
     }
 

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The main job: N learners with different detector simulations train one model together over the
- * embedded dev chain in one JVM, then the shared model is compared on a common held-out test set
+ * embedded dev chain in one JVM. The shared model is then compared on a common held-out test set
  * with each learner trained alone and with a model trained on the pooled data.
  */
 public final class Simulation {
@@ -173,7 +173,7 @@ public final class Simulation {
         if (options.compareBaselines()) {
             out.println("Training the comparison models on the same budget (each learner alone, and all data pooled) ...");
         }
-        Weights shared = scorer.load(headHex, nodes);
+        Weights shared = scorer.load(headHex);
         Map<String, ClassifierEvaluation> comparison = FinalComparison.run(learnerConfig(-1), initial, shared, data, names, options, referee);
         SimulationResult result = new SimulationResult(records, comparison, headHex, nodes.stream().map(n -> n.engine().adoptedHeadHex()).toList(),
                 Duration.ofNanos(System.nanoTime() - startNanos), collector.timings());
