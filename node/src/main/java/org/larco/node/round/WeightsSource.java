@@ -27,11 +27,7 @@ public final class WeightsSource {
      * Fails with a message that names the endpoints tried, or why the blob does not decode.
      */
     public Future<Weights> load(String hashHex, long expectedSize, List<String> endpoints) {
-        if (endpoints.isEmpty()) {
-            return worker.run(() -> Weights.fromBlob(store.get(hashHex).orElseThrow(() ->
-                    new IllegalStateException("weights " + hashHex + " are not in the local blob store"))));
-        }
-        // The fetcher reads the local store first, off the event loop, and checks the hash either way.
+        // The fetcher reads the local store first, off the event loop; with no endpoints it reads only that.
         return fetcher.fetch(hashHex, expectedSize, endpoints).compose(bytes -> worker.run(() -> Weights.fromBlob(bytes)));
     }
 

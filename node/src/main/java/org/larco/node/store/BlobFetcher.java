@@ -66,8 +66,8 @@ public final class BlobFetcher {
             return Future.failedFuture(new IllegalArgumentException("blob " + hex + " declares " + expectedSize
                     + " bytes; the accepted range is 1 to " + store.maxBlobBytes() + " bytes, or 0 when unknown"));
         }
-        if (endpoints == null || endpoints.isEmpty()) {
-            return Future.failedFuture(new IllegalArgumentException("no endpoints to fetch blob " + hex + " from"));
+        if (endpoints == null) {
+            return Future.failedFuture(new IllegalArgumentException("endpoints must not be null; pass an empty list to read the local store only"));
         }
 
         Promise<byte[]> promise = Promise.promise();
@@ -92,6 +92,10 @@ public final class BlobFetcher {
             List<String> endpoints) {
         if (local.isPresent()) {
             return Future.succeededFuture(local.get());
+        }
+        if (endpoints.isEmpty()) {
+            return Future.failedFuture(new BlobFetchException("blob " + hex + " is not in the local store and no endpoints were"
+                    + " given to fetch it from; add a member's blob endpoint"));
         }
         Map<String, String> reasons = new LinkedHashMap<>();
         return tryEndpoint(hex, expectedSize, endpoints, 0, 0, reasons);

@@ -83,6 +83,25 @@ class BlobTransferTest {
     }
 
     @Test
+    void fetchWithoutEndpointsReadsLocalStore() throws Exception {
+        String hex = local.put(blob);
+
+        byte[] fetched = await(fetcher.fetch(hex, 0, List.of()));
+
+        assertArrayEquals(blob, fetched);
+    }
+
+    @Test
+    void fetchWithoutEndpointsFailsWhenMissing() {
+        String hex = served.put(blob);
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> await(fetcher.fetch(hex, 0, List.of())));
+
+        assertTrue(failure.getCause().getMessage().contains(hex), failure.getCause().getMessage());
+        assertTrue(local.get(hex).isEmpty());
+    }
+
+    @Test
     void fetchWithUnknownSizeSucceeds() throws Exception {
         String hex = served.put(blob);
 
