@@ -51,7 +51,8 @@ public final class BlobFetcher {
 
     /**
      * Returns the blob {@code sha256Hex}, from the local store when present, otherwise downloaded
-     * from {@code endpoints} (base URLs such as {@code http://127.0.0.1:8081}) and stored.
+     * from {@code endpoints} (base URLs such as {@code http://127.0.0.1:8081}) and stored. With no
+     * endpoints it only reads the local store.
      *
      * @param expectedSize the declared size in bytes, or 0 when unknown
      */
